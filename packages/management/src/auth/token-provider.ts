@@ -1,0 +1,151 @@
+import type { TokenSource } from "../options.js";
+import { raceAbort, sleep } from "../signals.js";
+import type { CachedToken, TokenCache } from "../token-cache.js";
+
+/** Where the auth step gets bearer tokens from. */
+export interface TokenProvider {
+  getToken(signal: AbortSignal): Promise<string>;
+  /** Forget `token` because the API refused it. */
+  invalidate(token: string): Promise<void>;
+  /** Whether asking again after a 401 can give a different token. */
+  readonly refreshable: boolean;
+}
+
+/** A token given by the caller, as a string or a function called for each request. */
+export function givenTokenProvider(source: TokenSource): TokenProvider {
+  if (typeof source === "string") {
+    return { refreshable: false, getToken: async () => source, invalidate: async () => {} };
+  }
+  return { refreshable: true, getToken: async () => source(), invalidate: async () => {} };
+}
+
+export interface GrantingProviderSettings {
+  /** The cache key: derived from domain, clientId, audience and scope, never the secret. */
+  key: string;
+  cache: TokenCache | undefined;
+  grant: () => Promise<CachedToken>;
+  leewayMs: number;
+  /** How long a cross-instance refresh lock is held at most. */
+  lockTtlMs?: number;
+  /** How long to wait for another instance's token before granting one ourselves. */
+  lockWaitMs?: number;
+  /** A bound on each cache call, so a hanging cache cannot hang the API call. */
+  cacheTimeoutMs?: number;
+}
+
+const NEVER = new AbortController().signal;
+
+function isCachedToken(value: unknown): value is CachedToken {
+  if (typeof value !== "object" || value === null) return false;
+  const { accessToken, expiresAt } = value as Partial<CachedToken>;
+  return typeof accessToken === "string" && accessToken.length > 0 && Number.isFinite(expiresAt);
+}
+
+/**
+ * Obtains tokens with a grant and keeps them: in this client's memory, and in the
+ * shared `cache` when one is given. Concurrent callers share one in-flight grant;
+ * with a cache that can `lock`, instances share one grant too. Every cache failure
+ * (a throw, a hang, a malformed value) counts as a miss.
+ */
+export function grantingTokenProvider(settings: GrantingProviderSettings): TokenProvider {
+  const { key, cache, leewayMs } = settings;
+  const lockTtlMs = settings.lockTtlMs ?? 10_000;
+  const lockWaitMs = settings.lockWaitMs ?? 5_000;
+  const cacheTimeoutMs = settings.cacheTimeoutMs ?? 2_000;
+  let current: CachedToken | undefined;
+  let inflight: Promise<CachedToken> | undefined;
+  // The last token the API refused: a shared cache may still hold it for a moment.
+  let rejected: string | undefined;
+
+  const usable = (token: CachedToken | undefined): token is CachedToken =>
+    token !== undefined && token.expiresAt - leewayMs > Date.now();
+
+  /** Runs a cache call; any failure or a call slower than the bound gives `fallback`. */
+  async function guarded<T>(call: () => Promise<T> | T, fallback: T): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        Promise.resolve().then(call),
+        new Promise<T>((resolve) => {
+          timer = setTimeout(() => resolve(fallback), cacheTimeoutMs);
+        }),
+      ]);
+    } catch {
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function readShared(): Promise<CachedToken | undefined> {
+    if (!cache) return undefined;
+    const value = await guarded(() => cache.get(key), undefined);
+    if (!isCachedToken(value) || !usable(value) || value.accessToken === rejected) return undefined;
+    return { accessToken: value.accessToken, expiresAt: value.expiresAt };
+  }
+
+  async function grantAndShare(): Promise<CachedToken> {
+    const token = await settings.grant();
+    const ttlSeconds = Math.floor((token.expiresAt - Date.now()) / 1000);
+    if (cache && ttlSeconds > 0) await guarded(() => cache.set(key, token, ttlSeconds), undefined);
+    return token;
+  }
+
+  async function waitForOtherInstance(): Promise<CachedToken | undefined> {
+    const giveUpAt = Date.now() + lockWaitMs;
+    for (let step = 25; Date.now() < giveUpAt; step = Math.min(step * 2, 250)) {
+      await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())), NEVER);
+      const shared = await readShared();
+      if (shared) return shared;
+    }
+    return undefined;
+  }
+
+  async function obtain(): Promise<CachedToken> {
+    const shared = await readShared();
+    if (shared) return shared;
+    if (cache?.lock) {
+      const lock = cache.lock.bind(cache);
+      const release = await guarded(() => lock(`${key}:lock`, lockTtlMs), null);
+      if (release) {
+        try {
+          return (await readShared()) ?? (await grantAndShare());
+        } finally {
+          await guarded(release, undefined);
+        }
+      }
+      // `undefined`: another instance is granting; `null`: the lock failed, grant directly.
+      if (release === undefined) {
+        const theirs = await waitForOtherInstance();
+        if (theirs) return theirs;
+      }
+    }
+    return grantAndShare();
+  }
+
+  return {
+    refreshable: true,
+    async getToken(signal) {
+      if (usable(current)) return current.accessToken;
+      inflight ??= obtain()
+        .then((token) => {
+          current = token;
+          return token;
+        })
+        .finally(() => {
+          inflight = undefined;
+        });
+      // The grant is shared, so one caller's abort only stops that caller waiting for it.
+      return (await raceAbort(inflight, signal)).accessToken;
+    },
+    async invalidate(token) {
+      rejected = token;
+      if (current?.accessToken === token) current = undefined;
+      if (!cache) return;
+      const shared = await guarded(() => cache.get(key), undefined);
+      if (isCachedToken(shared) && shared.accessToken === token) {
+        await guarded(() => cache.delete(key), undefined);
+      }
+    },
+  };
+}

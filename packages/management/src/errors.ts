@@ -1,0 +1,225 @@
+import type { RateLimitInfo } from "./rate-limit.js";
+
+/**
+ * Brand shared by every copy of this package, so that `instanceof` holds for an
+ * error thrown by one copy and tested against the class of another (two versions
+ * of the SDK in one bundle, or a CJS and an ESM copy side by side).
+ */
+const BRAND = Symbol.for("@auth0-edge/management.error");
+
+/** Every `code` an error of this package may carry. */
+export type ManagementErrorCode =
+  | "ERR_API"
+  | "ERR_RATE_LIMITED"
+  | "ERR_TIMEOUT"
+  | "ERR_NETWORK"
+  | "ERR_TOKEN"
+  | "ERR_CONFIGURATION"
+  | "ERR_INVALID_INPUT";
+
+type Branded = { [BRAND]: readonly string[] };
+
+function isBranded(value: unknown): value is Branded {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as Partial<Branded>)[BRAND])
+  );
+}
+
+/**
+ * The base of every error this package throws. Narrow on `code`, or with
+ * `instanceof` on one of the subclasses.
+ *
+ * @example
+ * ```ts
+ * import { ManagementError } from "@auth0-edge/management";
+ * try { await getUser(client, { id }); }
+ * catch (e) { if (e instanceof ManagementError && e.code === "ERR_RATE_LIMITED") … }
+ * ```
+ */
+export class ManagementError extends Error {
+  /** The class name that survives minification; used for cross-copy `instanceof`. */
+  static readonly kind: string = "ManagementError";
+  declare readonly [BRAND]: readonly string[];
+  readonly code: ManagementErrorCode;
+
+  constructor(code: ManagementErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    const kinds: string[] = [];
+    for (let c = new.target as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
+      if (!kinds.includes(c.kind)) kinds.push(c.kind);
+    }
+    Object.defineProperty(this, BRAND, { value: kinds, enumerable: false });
+    Object.defineProperty(this, "name", {
+      value: kinds[0] ?? "ManagementError",
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(value) && value[BRAND].includes(this.kind);
+  }
+
+  /** A plain object for logs and JSON: the code, the message and the public fields. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
+
+/** Options are invalid; thrown by `createManagementClient` before any request. */
+export class ConfigurationError extends ManagementError {
+  static override readonly kind: string = "ConfigurationError";
+  declare readonly code: "ERR_CONFIGURATION";
+  constructor(message: string) {
+    super("ERR_CONFIGURATION", message);
+  }
+}
+
+/** A request's own input is invalid (a missing or unsafe path parameter, say). Nothing was sent. */
+export class InvalidInputError extends ManagementError {
+  static override readonly kind: string = "InvalidInputError";
+  declare readonly code: "ERR_INVALID_INPUT";
+  constructor(message: string) {
+    super("ERR_INVALID_INPUT", message);
+  }
+}
+
+/** What an HTTP error answer of the Management API carries. */
+export interface ApiErrorDetails {
+  method: string;
+  /** The path and query of the request, without the host. */
+  path: string;
+  statusCode: number;
+  /** Auth0's `error` field, the HTTP reason phrase (`"Not Found"`). */
+  error: string;
+  /** Auth0's `errorCode` field (`"inexistent_user"`), when it sent one. */
+  errorCode: string | undefined;
+  message: string;
+  headers: Record<string, string>;
+  requestId: string | undefined;
+  rateLimit: RateLimitInfo | undefined;
+  /** The parsed body as Auth0 sent it. */
+  body: unknown;
+  /** How many attempts were made, retries included. */
+  attempts: number;
+}
+
+/**
+ * The Management API answered with an HTTP error.
+ *
+ * @example
+ * ```ts
+ * catch (e) {
+ *   if (e instanceof ManagementApiError && e.errorCode === "inexistent_user") return null;
+ *   throw e;
+ * }
+ * ```
+ */
+export class ManagementApiError extends ManagementError {
+  static override readonly kind: string = "ManagementApiError";
+  readonly method: string;
+  readonly path: string;
+  readonly statusCode: number;
+  readonly error: string;
+  readonly errorCode: string | undefined;
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+  readonly rateLimit: RateLimitInfo | undefined;
+  readonly body: unknown;
+  readonly attempts: number;
+
+  constructor(details: ApiErrorDetails, code: "ERR_API" | "ERR_RATE_LIMITED" = "ERR_API") {
+    super(
+      code,
+      `[${details.method}] ${details.path}: ${details.statusCode} ${details.error}: ${details.message}`,
+    );
+    this.method = details.method;
+    this.path = details.path;
+    this.statusCode = details.statusCode;
+    this.error = details.error;
+    this.errorCode = details.errorCode;
+    this.headers = details.headers;
+    this.requestId = details.requestId;
+    this.rateLimit = details.rateLimit;
+    this.body = details.body;
+    this.attempts = details.attempts;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      method: this.method,
+      path: this.path,
+      statusCode: this.statusCode,
+      error: this.error,
+      errorCode: this.errorCode,
+      requestId: this.requestId,
+      rateLimit: this.rateLimit,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** The API answered 429 and the retries (if any) ran out, or waiting longer was not allowed. */
+export class RateLimitError extends ManagementApiError {
+  static override readonly kind: string = "RateLimitError";
+  /** Milliseconds the server asked to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
+    super(details, "ERR_RATE_LIMITED");
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The call ran out of its time budget (`timeoutMs`). */
+export class TimeoutError extends ManagementError {
+  static override readonly kind: string = "TimeoutError";
+  declare readonly code: "ERR_TIMEOUT";
+  readonly timeoutMs: number;
+  constructor(message: string, timeoutMs: number) {
+    super("ERR_TIMEOUT", message);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The request did not get an HTTP answer (DNS, connection reset, TLS, …). */
+export class NetworkError extends ManagementError {
+  static override readonly kind: string = "NetworkError";
+  declare readonly code: "ERR_NETWORK";
+  constructor(message: string, cause: unknown) {
+    super("ERR_NETWORK", message, { cause });
+  }
+}
+
+/** No access token could be obtained: the grant was refused or its answer was unusable. */
+export class TokenError extends ManagementError {
+  static override readonly kind: string = "TokenError";
+  declare readonly code: "ERR_TOKEN";
+  /** The HTTP status of `/oauth/token`, when it answered. */
+  readonly statusCode: number | undefined;
+  /** The OAuth `error` (`"access_denied"`), when it said. */
+  readonly error: string | undefined;
+  constructor(message: string, details: { statusCode?: number; error?: string; cause?: unknown }) {
+    super("ERR_TOKEN", message, { cause: details.cause });
+    this.statusCode = details.statusCode;
+    this.error = details.error;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), statusCode: this.statusCode, error: this.error };
+  }
+}
+
+/** Every error this package throws, for exhaustive narrowing on `code`. */
+export type AnyManagementError =
+  | ConfigurationError
+  | InvalidInputError
+  | ManagementApiError
+  | RateLimitError
+  | TimeoutError
+  | NetworkError
+  | TokenError;

@@ -1,0 +1,29 @@
+export { createManagementClient, type ManagementClient } from "./client.js";
+export type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+export {
+  type AnyManagementError,
+  type ApiErrorDetails,
+  ConfigurationError,
+  InvalidInputError,
+  ManagementApiError,
+  ManagementError,
+  type ManagementErrorCode,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  TokenError,
+} from "./errors.js";
+export type {
+  ClientSecretAuthOptions,
+  ManagementClientOptions,
+  PrivateKeyAuthOptions,
+  RetryOptions,
+  TokenAuthOptions,
+  TokenSource,
+} from "./options.js";
+export { type Middleware, type MiddlewarePlacement, type RequestContext, STEP_NAMES, type StepName } from "./pipeline.js";
+export type { RateLimitInfo } from "./rate-limit.js";
+export { type CallOptions, type HttpMethod, request, type RequestOptions } from "./request.js";
+export type { CachedToken, TokenCache } from "./token-cache.js";
+export type { PathParams, QueryParams, QueryValue } from "./url.js";
+export { VERSION } from "./version.js";

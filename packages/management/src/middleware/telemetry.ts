@@ -1,0 +1,29 @@
+import type { Middleware } from "../pipeline.js";
+import { VERSION } from "../version.js";
+
+function runtimeName(): string {
+  // navigator.userAgent names the runtime on workerd, Deno, Bun and Node >= 21.
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  if (typeof agent !== "string") return "unknown";
+  if (agent.includes("Cloudflare-Workers")) return "workerd";
+  const match = /^(Deno|Bun|Node\.js)\/(\S+)/.exec(agent);
+  return match ? `${match[1]!.toLowerCase().replace(".js", "")}/${match[2]}` : "unknown";
+}
+
+/**
+ * The `Auth0-Client` header Auth0 uses to count SDK usage: base64 of
+ * `{"name":"auth0-edge-management","version":…,"env":{"runtime":…}}`.
+ */
+export function telemetryHeaderValue(): string {
+  const info = { name: "auth0-edge-management", version: VERSION, env: { runtime: runtimeName() } };
+  return btoa(JSON.stringify(info));
+}
+
+/** Adds the `Auth0-Client` header unless the caller set one. */
+export function createTelemetryStep(enabled: boolean): Middleware {
+  const value = enabled ? telemetryHeaderValue() : undefined;
+  return (ctx, next) => {
+    if (value !== undefined && !ctx.headers.has("auth0-client")) ctx.headers.set("auth0-client", value);
+    return next();
+  };
+}

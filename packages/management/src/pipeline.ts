@@ -1,0 +1,99 @@
+import { ConfigurationError } from "./errors.js";
+
+/** What every step of the pipeline sees of one call. Steps may change it for the steps after them. */
+export interface RequestContext {
+  method: string;
+  /** The full URL. Steps after `auth` see the same URL; the token is only in `headers`. */
+  url: URL;
+  headers: Headers;
+  body: BodyInit | undefined;
+  /** Aborts when the caller aborts or the call's time budget runs out. */
+  signal: AbortSignal;
+  /** Milliseconds since the epoch after which no new attempt or wait may start. */
+  deadline: number;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
+  /** Per-call overrides of the client's retry options. */
+  retry: ResolvedRetryOptions;
+  /** Per-attempt time budget in milliseconds. */
+  attemptTimeoutMs: number;
+  /** The call's time budget in milliseconds, for error messages. */
+  timeoutMs: number;
+  /** Free-form state for user middleware. */
+  state: Record<string, unknown>;
+}
+
+export interface ResolvedRetryOptions {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  retryNonIdempotent: boolean;
+}
+
+/**
+ * One step: do something, call `next()` to run the rest of the pipeline, return a
+ * Response. `next()` may be called again after the previous call settled (that is
+ * how retries work); calling it while an earlier call is still pending is a bug and
+ * throws.
+ */
+export type Middleware = (ctx: RequestContext, next: () => Promise<Response>) => Promise<Response>;
+
+/** The built-in steps, in the order they run. */
+export const STEP_NAMES = ["telemetry", "timeout", "retry", "auth", "transport"] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+/** Where to put one of your own steps. With neither `before` nor `after`, it goes right before `auth`. */
+export interface MiddlewarePlacement {
+  /** A name for your step, shown in errors about the pipeline. */
+  name?: string;
+  middleware: Middleware;
+  before?: StepName;
+  after?: StepName;
+}
+
+export interface NamedStep {
+  name: string;
+  middleware: Middleware;
+}
+
+/** Puts user steps among the built-in ones. */
+export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]): NamedStep[] {
+  const steps = [...builtIns];
+  for (const placement of extra) {
+    const step = { name: placement.name ?? "custom", middleware: placement.middleware };
+    if (placement.before !== undefined && placement.after !== undefined) {
+      throw new ConfigurationError(`middleware "${step.name}": give either \`before\` or \`after\`, not both`);
+    }
+    const anchor = placement.before ?? placement.after ?? "auth";
+    const index = steps.findIndex((s) => s.name === anchor);
+    if (index < 0) throw new ConfigurationError(`middleware "${step.name}": no built-in step named "${anchor}"`);
+    steps.splice(placement.after !== undefined ? index + 1 : index, 0, step);
+  }
+  return steps;
+}
+
+/** Runs the steps in order, each one's `next` calling the one after it. */
+export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
+  return (ctx) => {
+    const dispatch = (index: number): Promise<Response> => {
+      const step = steps[index];
+      if (!step) return Promise.reject(new Error("the pipeline ended without a transport step"));
+      let pending = false;
+      const next = (): Promise<Response> => {
+        if (pending) {
+          return Promise.reject(new Error(`step "${step.name}" called next() while its previous call was pending`));
+        }
+        pending = true;
+        return dispatch(index + 1).finally(() => {
+          pending = false;
+        });
+      };
+      try {
+        return step.middleware(ctx, next);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    return dispatch(0);
+  };
+}

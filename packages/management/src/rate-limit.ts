@@ -1,0 +1,40 @@
+/** Auth0's rate-limit headers, parsed. */
+export interface RateLimitInfo {
+  /** `X-RateLimit-Limit`: requests allowed in the window. */
+  limit: number | undefined;
+  /** `X-RateLimit-Remaining`: requests left in the window. */
+  remaining: number | undefined;
+  /** `X-RateLimit-Reset`: when the window resets, in milliseconds since the epoch. */
+  resetAt: number | undefined;
+}
+
+function intHeader(headers: Headers, name: string): number | undefined {
+  const raw = headers.get(name);
+  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** The rate-limit state a response reports, or `undefined` when it has no such header. */
+export function readRateLimit(headers: Headers): RateLimitInfo | undefined {
+  const limit = intHeader(headers, "x-ratelimit-limit");
+  const remaining = intHeader(headers, "x-ratelimit-remaining");
+  const reset = intHeader(headers, "x-ratelimit-reset");
+  if (limit === undefined && remaining === undefined && reset === undefined) return undefined;
+  return { limit, remaining, resetAt: reset === undefined ? undefined : reset * 1000 };
+}
+
+/**
+ * How long the server asked us to wait before trying again, in milliseconds:
+ * `Retry-After` (delta seconds or an HTTP date) first, then `X-RateLimit-Reset`.
+ */
+export function serverRetryDelay(headers: Headers, now: number): number | undefined {
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const resetAt = readRateLimit(headers)?.resetAt;
+  if (resetAt !== undefined) return Math.max(0, resetAt - now);
+  return undefined;
+}

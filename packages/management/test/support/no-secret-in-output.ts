@@ -1,0 +1,27 @@
+import { afterAll, expect } from "vitest";
+import { CLIENT_SECRET } from "./secrets.js";
+
+/**
+ * Records everything this test file writes to the console, stdout and stderr, and
+ * fails the file if any of it contains the client secret: the rule "no secret in any
+ * log" holds for the whole suite, not just for the tests that look for it.
+ */
+const written: string[] = [];
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    written.push(String(chunk));
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
+for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    written.push(args.map(String).join(" "));
+    original(...args);
+  };
+}
+
+afterAll(() => {
+  expect(written.filter((text) => text.includes(CLIENT_SECRET))).toEqual([]);
+});

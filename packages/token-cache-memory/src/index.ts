@@ -1,0 +1,5 @@
+export {
+  createMemoryTokenCache,
+  type MemoryTokenCache,
+  type MemoryTokenCacheOptions,
+} from "./memory-token-cache.js";
