@@ -1,5 +1,17 @@
 import type { TokenProvider } from "../auth/token-provider.js";
-import type { Middleware } from "../pipeline.js";
+import type { Middleware, RequestContext } from "../pipeline.js";
+
+/** Runs the rest of the pipeline with the token on a copy of the headers, so steps before this one never see it. */
+async function sendWith(ctx: RequestContext, token: string, next: () => Promise<Response>): Promise<Response> {
+  const headers = ctx.headers;
+  ctx.headers = new Headers(headers);
+  ctx.headers.set("authorization", `Bearer ${token}`);
+  try {
+    return await next();
+  } finally {
+    ctx.headers = headers;
+  }
+}
 
 /**
  * Puts the bearer token on each attempt. A 401 means the token was revoked or
@@ -9,11 +21,9 @@ import type { Middleware } from "../pipeline.js";
 export function createAuthStep(tokens: TokenProvider): Middleware {
   return async (ctx, next) => {
     const token = await tokens.getToken(ctx.signal);
-    ctx.headers.set("authorization", `Bearer ${token}`);
-    const response = await next();
+    const response = await sendWith(ctx, token, next);
     if (response.status !== 401 || !tokens.refreshable) return response;
     await tokens.invalidate(token);
-    ctx.headers.set("authorization", `Bearer ${await tokens.getToken(ctx.signal)}`);
-    return next();
+    return sendWith(ctx, await tokens.getToken(ctx.signal), next);
   };
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createManagementClient, type Middleware, request } from "../src/index.js";
+import { compose } from "../src/pipeline.js";
+import { json, scriptedFetch } from "./support/scripted-fetch.js";
+import { DOMAIN } from "./support/secrets.js";
+
+function recorder(name: string, log: string[]): Middleware {
+  return async (ctx, next) => {
+    log.push(`${name}:${ctx.headers.has("authorization") ? "auth" : "no-auth"}:attempt${ctx.attempt}`);
+    return next();
+  };
+}
+
+describe("the pipeline", () => {
+  it("runs user steps where they are placed among the built-in steps", async () => {
+    const log: string[] = [];
+    const api = scriptedFetch([json({ statusCode: 503 }, 503), json({})]);
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      fetch: api.fetch,
+      retry: { baseDelayMs: 0 },
+      middleware: [
+        { name: "outer", middleware: recorder("before-retry", log), before: "retry" },
+        { name: "default", middleware: recorder("default", log) },
+        { name: "wire", middleware: recorder("before-transport", log), before: "transport" },
+      ],
+    });
+    await request(client, { method: "GET", path: "/users" });
+    expect(log).toEqual([
+      "before-retry:no-auth:attempt1",
+      "default:no-auth:attempt1",
+      "before-transport:auth:attempt1",
+      "default:no-auth:attempt2",
+      "before-transport:auth:attempt2",
+    ]);
+  });
+
+  it("lets a user step answer without reaching the network", async () => {
+    const api = scriptedFetch([json({ from: "network" })]);
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      fetch: api.fetch,
+      middleware: [{ middleware: async () => json({ from: "cache" }), after: "telemetry" }],
+    });
+    await expect(request(client, { method: "GET", path: "/users" })).resolves.toEqual({ from: "cache" });
+    expect(api.sent).toHaveLength(0);
+  });
+
+  it("refuses a second next() while the first is still pending", async () => {
+    const run = compose([
+      { name: "twice", middleware: (_ctx, next) => Promise.all([next(), next()]).then(([r]) => r) },
+      { name: "end", middleware: async () => new Response("x") },
+    ]);
+    await expect(run({} as never)).rejects.toThrow(/called next\(\) while its previous call was pending/);
+  });
+
+  it("allows next() again once the previous call settled, which is how retries work", async () => {
+    let calls = 0;
+    const run = compose([
+      { name: "again", middleware: async (_ctx, next) => (await next(), next()) },
+      { name: "end", middleware: async () => new Response(String(++calls)) },
+    ]);
+    expect(await (await run({} as never)).text()).toBe("2");
+  });
+});
