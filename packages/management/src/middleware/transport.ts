@@ -5,8 +5,6 @@ import { deadlineSignal } from "../signals.js";
 // Statuses whose responses cannot carry a body (the Response constructor refuses one).
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
-const ATTEMPT_TIMED_OUT = Symbol("attempt timed out");
-
 /**
  * Sends one attempt with `fetch` and reads the whole body, so that the attempt's
  * time budget covers the body too and later steps can read it more than once.
@@ -15,7 +13,11 @@ const ATTEMPT_TIMED_OUT = Symbol("attempt timed out");
  */
 export function createTransportStep(fetchImpl: typeof fetch): Middleware {
   return async (ctx) => {
-    const { signal, dispose } = deadlineSignal(ctx.signal, ctx.attemptTimeoutMs, () => ATTEMPT_TIMED_OUT);
+    const { signal, dispose } = deadlineSignal(
+      ctx.signal,
+      ctx.attemptTimeoutMs,
+      () => new DOMException(`attempt timed out after ${ctx.attemptTimeoutMs} ms`, "TimeoutError"),
+    );
     try {
       const init: RequestInit & { duplex?: "half" } = {
         method: ctx.method,

@@ -12,7 +12,7 @@ export function renderings(error: unknown): string[] {
   for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
     out.push(String(e), inspect(e, { depth: 5, showHidden: true }));
     try {
-      out.push(JSON.stringify(e));
+      out.push(JSON.stringify(e) ?? "");
     } catch {
       // A circular cause is fine: inspect covered it.
     }
