@@ -1,0 +1,25 @@
+/**
+ * `@auth0-edge/testing/core`: the emulator without msw, for runtimes where msw cannot be
+ * imported (workerd) or is not wanted. Pass `emulator.fetch` wherever a `fetch` goes.
+ */
+
+export { jwtBearerAssertionType } from "./client-assertion";
+export { defaultScopes } from "./config";
+export { createAuth0Emulator } from "./emulator";
+export type {
+  Auth0Emulator,
+  Auth0EmulatorOptions,
+  EmulatorClient,
+  EmulatorSeed,
+  EmulatorState,
+  FaultSpec,
+  HangFault,
+  Identity,
+  Log,
+  NetworkFault,
+  Role,
+  RoleSeed,
+  ServedRequest,
+  StatusFault,
+  User,
+} from "./types";
