@@ -1,6 +1,10 @@
 import { isPrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import { createGrant, type GrantCredentials } from "./auth/grant.js";
-import { givenTokenProvider, grantingTokenProvider, type TokenProvider } from "./auth/token-provider.js";
+import {
+  givenTokenProvider,
+  grantingTokenProvider,
+  type TokenProvider,
+} from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
 import { ConfigurationError, InvalidInputError } from "./errors.js";
 import { createAuthStep } from "./middleware/auth.js";
@@ -9,7 +13,13 @@ import { createTelemetryStep } from "./middleware/telemetry.js";
 import { timeoutStep } from "./middleware/timeout.js";
 import { createTransportStep } from "./middleware/transport.js";
 import type { ManagementClientOptions, RetryOptions } from "./options.js";
-import { compose, type NamedStep, placeSteps, type RequestContext, type ResolvedRetryOptions } from "./pipeline.js";
+import {
+  compose,
+  type NamedStep,
+  placeSteps,
+  type RequestContext,
+  type ResolvedRetryOptions,
+} from "./pipeline.js";
 import type { TokenCache } from "./token-cache.js";
 
 /**
@@ -38,12 +48,31 @@ export interface ClientInternals {
 const INTERNALS = Symbol.for("@auth0-edge/management.client");
 
 const KNOWN_OPTIONS = new Set([
-  "domain", "audience", "scope", "token", "clientId", "clientSecret", "privateKey", "tokenCache",
-  "tokenLeewaySeconds", "retry", "timeoutMs", "attemptTimeoutMs", "fetch", "middleware", "telemetry",
+  "domain",
+  "audience",
+  "scope",
+  "token",
+  "clientId",
+  "clientSecret",
+  "privateKey",
+  "tokenCache",
+  "tokenLeewaySeconds",
+  "retry",
+  "timeoutMs",
+  "attemptTimeoutMs",
+  "fetch",
+  "middleware",
+  "telemetry",
   "allowInsecureLocalhost",
 ]);
 
-function number(name: string, value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function number(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
     throw new ConfigurationError(`\`${name}\` must be a number from ${min} to ${max}`);
@@ -59,7 +88,10 @@ function nonEmptyString(name: string, value: unknown): string {
 }
 
 /** Fills in the retry defaults and checks the values; used for client options and per-call overrides. */
-export function resolveRetry(options: RetryOptions | undefined, base?: ResolvedRetryOptions): ResolvedRetryOptions {
+export function resolveRetry(
+  options: RetryOptions | undefined,
+  base?: ResolvedRetryOptions,
+): ResolvedRetryOptions {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new ConfigurationError("`retry` must be an object");
   }
@@ -78,7 +110,12 @@ export function resolveRetry(options: RetryOptions | undefined, base?: ResolvedR
 function checkTokenCache(cache: unknown): TokenCache | undefined {
   if (cache === undefined) return undefined;
   const c = cache as Partial<TokenCache> | null;
-  if (!c || typeof c.get !== "function" || typeof c.set !== "function" || typeof c.delete !== "function") {
+  if (
+    !c ||
+    typeof c.get !== "function" ||
+    typeof c.set !== "function" ||
+    typeof c.delete !== "function"
+  ) {
     throw new ConfigurationError("`tokenCache` must have get, set and delete methods");
   }
   return cache as TokenCache;
@@ -95,11 +132,13 @@ function credentialsOf(options: ManagementClientOptions): GrantCredentials | "to
   }
   if (options.token !== undefined) {
     if (typeof options.token !== "function") nonEmptyString("token", options.token);
-    if (options.clientId !== undefined) throw new ConfigurationError("`clientId` is not used with `token`");
+    if (options.clientId !== undefined)
+      throw new ConfigurationError("`clientId` is not used with `token`");
     return "token";
   }
   nonEmptyString("clientId", options.clientId);
-  if (options.clientSecret !== undefined) return { clientSecret: nonEmptyString("clientSecret", options.clientSecret) };
+  if (options.clientSecret !== undefined)
+    return { clientSecret: nonEmptyString("clientSecret", options.clientSecret) };
   if (!isPrivateKeyJwtSigner(options.privateKey)) {
     throw new ConfigurationError(
       "`privateKey` must be made with privateKeyJwt(key, { alg }) from '@auth0-edge/management/private-key-jwt'",
@@ -125,12 +164,16 @@ function credentialsOf(options: ManagementClientOptions): GrantCredentials | "to
  * ```
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
-  if (typeof options !== "object" || options === null) throw new ConfigurationError("options are required");
+  if (typeof options !== "object" || options === null)
+    throw new ConfigurationError("options are required");
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) throw new ConfigurationError(`unknown option \`${key}\``);
   }
   const origin = originForDomain(options.domain, options.allowInsecureLocalhost === true);
-  const audience = options.audience === undefined ? `${origin}/api/v2/` : nonEmptyString("audience", options.audience);
+  const audience =
+    options.audience === undefined
+      ? `${origin}/api/v2/`
+      : nonEmptyString("audience", options.audience);
   const scope = options.scope === undefined ? undefined : nonEmptyString("scope", options.scope);
   const credentials = credentialsOf(options);
   const retry = resolveRetry(options.retry);
@@ -139,16 +182,23 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const leewayMs = number("tokenLeewaySeconds", options.tokenLeewaySeconds, 60, 0) * 1000;
   const tokenCache = checkTokenCache(options.tokenCache);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new ConfigurationError("no `fetch`: pass one in the options");
+  if (typeof fetchImpl !== "function")
+    throw new ConfigurationError("no `fetch`: pass one in the options");
   if (options.middleware !== undefined && !Array.isArray(options.middleware)) {
-    throw new ConfigurationError("`middleware` must be an array of { middleware, before?, after? }");
+    throw new ConfigurationError(
+      "`middleware` must be an array of { middleware, before?, after? }",
+    );
   }
   for (const m of options.middleware ?? []) {
-    if (typeof m?.middleware !== "function") throw new ConfigurationError("each `middleware` entry needs a `middleware` function");
+    if (typeof m?.middleware !== "function")
+      throw new ConfigurationError("each `middleware` entry needs a `middleware` function");
   }
 
   const gate: RateLimitGate = { blockedUntil: 0 };
-  const telemetry = { name: "telemetry", middleware: createTelemetryStep(options.telemetry !== false) };
+  const telemetry = {
+    name: "telemetry",
+    middleware: createTelemetryStep(options.telemetry !== false),
+  };
   const timeout = { name: "timeout", middleware: timeoutStep };
   const retryStep = { name: "retry", middleware: createRetryStep(gate) };
   const transport = { name: "transport", middleware: createTransportStep(fetchImpl) };
@@ -176,14 +226,24 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       leewayMs,
     });
   }
-  const builtIns: NamedStep[] = [telemetry, timeout, retryStep, { name: "auth", middleware: createAuthStep(tokens) }, transport];
+  const builtIns: NamedStep[] = [
+    telemetry,
+    timeout,
+    retryStep,
+    { name: "auth", middleware: createAuthStep(tokens) },
+    transport,
+  ];
   const internals: ClientInternals = {
     send: compose(placeSteps(builtIns, options.middleware ?? [])),
     retry,
     timeoutMs,
     attemptTimeoutMs,
   };
-  const client = { domain: origin.replace(/^https?:\/\//, ""), apiBase: `${origin}/api/v2`, audience };
+  const client = {
+    domain: origin.replace(/^https?:\/\//, ""),
+    apiBase: `${origin}/api/v2`,
+    audience,
+  };
   Object.defineProperty(client, INTERNALS, { value: internals, enumerable: false });
   return Object.freeze(client);
 }
@@ -191,6 +251,9 @@ export function createManagementClient(options: ManagementClientOptions): Manage
 /** The internals of a client made by {@link createManagementClient}. */
 export function internalsOf(client: ManagementClient): ClientInternals {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)?.[INTERNALS];
-  if (!internals) throw new InvalidInputError("the first argument must be a client made by createManagementClient()");
+  if (!internals)
+    throw new InvalidInputError(
+      "the first argument must be a client made by createManagementClient()",
+    );
   return internals;
 }

@@ -1,7 +1,8 @@
 import { ConfigurationError } from "./errors.js";
 
 // A DNS name: labels of letters, digits and inner hyphens, at least one dot.
-const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const HOST_NAME =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const LOCAL_ORIGIN = /^http:\/\/(?:localhost|127\.0\.0\.1)(?::(\d{1,5}))?$/;
 
 /**
@@ -13,7 +14,9 @@ const LOCAL_ORIGIN = /^http:\/\/(?:localhost|127\.0\.0\.1)(?::(\d{1,5}))?$/;
  */
 export function originForDomain(domain: unknown, allowInsecureLocalhost = false): string {
   if (typeof domain !== "string" || domain.length === 0) {
-    throw new ConfigurationError("`domain` is required: the tenant host name, e.g. my-tenant.eu.auth0.com");
+    throw new ConfigurationError(
+      "`domain` is required: the tenant host name, e.g. my-tenant.eu.auth0.com",
+    );
   }
   const shown = JSON.stringify(domain.length > 80 ? `${domain.slice(0, 80)}…` : domain);
   if (allowInsecureLocalhost) {

@@ -21,9 +21,7 @@ type Branded = { [BRAND]: readonly string[] };
 
 function isBranded(value: unknown): value is Branded {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    Array.isArray((value as Partial<Branded>)[BRAND])
+    typeof value === "object" && value !== null && Array.isArray((value as Partial<Branded>)[BRAND])
   );
 }
 
@@ -61,6 +59,7 @@ export class ManagementError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, a subclass included.
     return isBranded(value) && value[BRAND].includes(this.kind);
   }
 

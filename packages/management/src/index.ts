@@ -1,5 +1,5 @@
-export { createManagementClient, type ManagementClient } from "./client.js";
 export type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+export { createManagementClient, type ManagementClient } from "./client.js";
 export {
   type AnyManagementError,
   type ApiErrorDetails,
@@ -21,9 +21,15 @@ export type {
   TokenAuthOptions,
   TokenSource,
 } from "./options.js";
-export { type Middleware, type MiddlewarePlacement, type RequestContext, STEP_NAMES, type StepName } from "./pipeline.js";
+export {
+  type Middleware,
+  type MiddlewarePlacement,
+  type RequestContext,
+  STEP_NAMES,
+  type StepName,
+} from "./pipeline.js";
 export type { RateLimitInfo } from "./rate-limit.js";
-export { type CallOptions, type HttpMethod, request, type RequestOptions } from "./request.js";
+export { type CallOptions, type HttpMethod, type RequestOptions, request } from "./request.js";
 export type { CachedToken, TokenCache } from "./token-cache.js";
 export type { PathParams, QueryParams, QueryValue } from "./url.js";
 export { VERSION } from "./version.js";

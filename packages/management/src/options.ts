@@ -83,4 +83,7 @@ export interface PrivateKeyAuthOptions extends CommonOptions {
 }
 
 /** Options of {@link createManagementClient}. */
-export type ManagementClientOptions = TokenAuthOptions | ClientSecretAuthOptions | PrivateKeyAuthOptions;
+export type ManagementClientOptions =
+  | TokenAuthOptions
+  | ClientSecretAuthOptions
+  | PrivateKeyAuthOptions;

@@ -62,11 +62,14 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
   for (const placement of extra) {
     const step = { name: placement.name ?? "custom", middleware: placement.middleware };
     if (placement.before !== undefined && placement.after !== undefined) {
-      throw new ConfigurationError(`middleware "${step.name}": give either \`before\` or \`after\`, not both`);
+      throw new ConfigurationError(
+        `middleware "${step.name}": give either \`before\` or \`after\`, not both`,
+      );
     }
     const anchor = placement.before ?? placement.after ?? "auth";
     const index = steps.findIndex((s) => s.name === anchor);
-    if (index < 0) throw new ConfigurationError(`middleware "${step.name}": no built-in step named "${anchor}"`);
+    if (index < 0)
+      throw new ConfigurationError(`middleware "${step.name}": no built-in step named "${anchor}"`);
     steps.splice(placement.after !== undefined ? index + 1 : index, 0, step);
   }
   return steps;
@@ -81,7 +84,9 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
       let pending = false;
       const next = (): Promise<Response> => {
         if (pending) {
-          return Promise.reject(new Error(`step "${step.name}" called next() while its previous call was pending`));
+          return Promise.reject(
+            new Error(`step "${step.name}" called next() while its previous call was pending`),
+          );
         }
         pending = true;
         return dispatch(index + 1).finally(() => {

@@ -37,14 +37,21 @@ type KeyInput = string | CryptoKey | JWK;
  * });
  * ```
  */
-export function privateKeyJwt(key: KeyInput, options: PrivateKeyJwtOptions = {}): PrivateKeyJwtSigner {
+export function privateKeyJwt(
+  key: KeyInput,
+  options: PrivateKeyJwtOptions = {},
+): PrivateKeyJwtSigner {
   const alg = options.alg ?? "RS256";
   if (!ALGORITHMS.has(alg)) {
-    throw new ConfigurationError(`privateKeyJwt: \`alg\` must be one of ${[...ALGORITHMS].join(", ")}`);
+    throw new ConfigurationError(
+      `privateKeyJwt: \`alg\` must be one of ${[...ALGORITHMS].join(", ")}`,
+    );
   }
   const lifetime = options.lifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > 300) {
-    throw new ConfigurationError("privateKeyJwt: `lifetimeSeconds` must be a whole number from 1 to 300");
+    throw new ConfigurationError(
+      "privateKeyJwt: `lifetimeSeconds` must be a whole number from 1 to 300",
+    );
   }
   if (typeof key === "string") {
     if (key.includes("BEGIN RSA PRIVATE KEY") || key.includes("BEGIN EC PRIVATE KEY")) {
@@ -53,10 +60,14 @@ export function privateKeyJwt(key: KeyInput, options: PrivateKeyJwtOptions = {})
       );
     }
     if (!key.includes("BEGIN PRIVATE KEY")) {
-      throw new ConfigurationError("privateKeyJwt: a string key must be a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)");
+      throw new ConfigurationError(
+        "privateKeyJwt: a string key must be a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)",
+      );
     }
   } else if (typeof key !== "object" || key === null) {
-    throw new ConfigurationError("privateKeyJwt: the key must be a PKCS#8 PEM string, a CryptoKey or a private JWK");
+    throw new ConfigurationError(
+      "privateKeyJwt: the key must be a PKCS#8 PEM string, a CryptoKey or a private JWK",
+    );
   }
 
   let imported: Promise<CryptoKey | Uint8Array> | undefined;

@@ -30,8 +30,6 @@ export interface RequestOptions extends CallOptions {
   body?: unknown;
 }
 
-const NEVER = new AbortController().signal;
-
 function isRawBody(body: unknown): body is BodyInit {
   return (
     typeof body === "string" ||
@@ -67,7 +65,10 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * });
  * ```
  */
-export async function request<T = unknown>(client: ManagementClient, options: RequestOptions): Promise<T> {
+export async function request<T = unknown>(
+  client: ManagementClient,
+  options: RequestOptions,
+): Promise<T> {
   const internals = internalsOf(client);
   const url = buildUrl(client.apiBase, options.path, options.params, options.query);
   const headers = new Headers(options.headers);
@@ -76,8 +77,14 @@ export async function request<T = unknown>(client: ManagementClient, options: Re
   if (options.body !== undefined) {
     if (isRawBody(options.body)) body = options.body;
     else {
-      if (typeof options.body === "function" || typeof options.body === "symbol" || options.body instanceof ReadableStream) {
-        throw new InvalidInputError("`body` must be a JSON value, FormData, Blob, URLSearchParams or a string");
+      if (
+        typeof options.body === "function" ||
+        typeof options.body === "symbol" ||
+        options.body instanceof ReadableStream
+      ) {
+        throw new InvalidInputError(
+          "`body` must be a JSON value, FormData, Blob, URLSearchParams or a string",
+        );
       }
       body = JSON.stringify(options.body);
       headers.set("content-type", "application/json");
@@ -88,11 +95,16 @@ export async function request<T = unknown>(client: ManagementClient, options: Re
     url,
     headers,
     body,
-    signal: options.signal ?? NEVER,
+    // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
+    signal: options.signal ?? new AbortController().signal,
     deadline: Number.POSITIVE_INFINITY,
     attempt: 1,
     retry: resolveRetry(options.retry, internals.retry),
-    attemptTimeoutMs: positive("attemptTimeoutMs", options.attemptTimeoutMs, internals.attemptTimeoutMs),
+    attemptTimeoutMs: positive(
+      "attemptTimeoutMs",
+      options.attemptTimeoutMs,
+      internals.attemptTimeoutMs,
+    ),
     timeoutMs: positive("timeoutMs", options.timeoutMs, internals.timeoutMs),
     state: {},
   };

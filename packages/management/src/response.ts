@@ -20,7 +20,13 @@ function field(body: unknown, name: string): string | undefined {
 }
 
 /** The typed error for an HTTP error answer: Auth0's `error`, `errorCode` and `message`, headers and rate limit. */
-export function apiError(method: string, url: URL, response: Response, text: string, attempts: number): ManagementApiError {
+export function apiError(
+  method: string,
+  url: URL,
+  response: Response,
+  text: string,
+  attempts: number,
+): ManagementApiError {
   const body = parseBody(text, response.headers.get("content-type"));
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -32,19 +38,30 @@ export function apiError(method: string, url: URL, response: Response, text: str
     statusCode: response.status,
     error: field(body, "error") ?? (response.statusText || "Error"),
     errorCode: field(body, "errorCode"),
-    message: field(body, "message") ?? (typeof body === "string" && body.length <= 200 ? body : response.statusText),
+    message:
+      field(body, "message") ??
+      (typeof body === "string" && body.length <= 200 ? body : response.statusText),
     headers,
-    requestId: response.headers.get("x-auth0-requestid") ?? response.headers.get("x-request-id") ?? undefined,
+    requestId:
+      response.headers.get("x-auth0-requestid") ??
+      response.headers.get("x-request-id") ??
+      undefined,
     rateLimit: readRateLimit(response.headers),
     body,
     attempts,
   };
-  if (response.status === 429) return new RateLimitError(details, serverRetryDelay(response.headers, Date.now()));
+  if (response.status === 429)
+    return new RateLimitError(details, serverRetryDelay(response.headers, Date.now()));
   return new ManagementApiError(details);
 }
 
 /** The parsed body of a successful answer: JSON as a value, text as a string, no body as `undefined`. */
-export async function readResult(method: string, url: URL, response: Response, attempts: number): Promise<unknown> {
+export async function readResult(
+  method: string,
+  url: URL,
+  response: Response,
+  attempts: number,
+): Promise<unknown> {
   const text = await response.text();
   if (!response.ok) throw apiError(method, url, response, text, attempts);
   return parseBody(text, response.headers.get("content-type"));

@@ -1,7 +1,13 @@
 import { InvalidInputError } from "./errors.js";
 
 /** A query value: `undefined` and `null` are left out, arrays repeat the key. */
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean)[];
 export type QueryParams = Record<string, QueryValue>;
 export type PathParams = Record<string, string | number>;
 
@@ -25,7 +31,12 @@ function pathSegment(name: string, value: unknown): string {
  * from `params`, each percent-encoded, so a value like `../clients` stays one
  * segment of the path it was meant for.
  */
-export function buildUrl(apiBase: string, path: string, params: PathParams = {}, query: QueryParams = {}): URL {
+export function buildUrl(
+  apiBase: string,
+  path: string,
+  params: PathParams = {},
+  query: QueryParams = {},
+): URL {
   if (!path.startsWith("/") || /[?#]|\/\.{1,2}(?:\/|$)/.test(path)) {
     throw new InvalidInputError(
       `path must start with "/", be relative to /api/v2 and hold no "?", "#", "." or ".." segment; put query parameters in \`query\``,

@@ -7,7 +7,8 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 /** The budget for a Worker that reads a user with client-credentials auth. */
 const BUDGET_GZIP_BYTES = 8 * 1024;
 
-const usesJose = (files: { file: string }[]) => files.some((f) => /node_modules\/(\.pnpm\/jose@[^/]+\/node_modules\/)?jose\//.test(f.file));
+const usesJose = (files: { file: string }[]) =>
+  files.some((f) => /node_modules\/(\.pnpm\/jose@[^/]+\/node_modules\/)?jose\//.test(f.file));
 
 describe("the bundle of a Worker", () => {
   it(`reading a user with a client secret stays within ${BUDGET_GZIP_BYTES} bytes gzip, without jose or Node built-ins`, async () => {
@@ -16,7 +17,9 @@ describe("the bundle of a Worker", () => {
       `bundle: GET /users/{id} with client-credentials auth: ${report.bytes} bytes minified, ${report.gzipBytes} bytes gzip (budget ${BUDGET_GZIP_BYTES})`,
     );
     const bySource = await bundle(join(fixtures, "worker-client-secret.ts"), "src");
-    console.log(`minified bytes by source module:\n${bySource.spentOn.map((f) => `  ${String(f.bytes).padStart(6)}  ${f.file}`).join("\n")}`);
+    console.log(
+      `minified bytes by source module:\n${bySource.spentOn.map((f) => `  ${String(f.bytes).padStart(6)}  ${f.file}`).join("\n")}`,
+    );
     expect(report.externalImports).toEqual([]);
     expect(report.text).not.toMatch(/["'`]node:/);
     expect(usesJose(report.spentOn)).toBe(false);
@@ -26,7 +29,9 @@ describe("the bundle of a Worker", () => {
 
   it("with private_key_jwt carries jose, which shows the check above can tell", async () => {
     const report = await bundle(join(fixtures, "worker-private-key.ts"));
-    console.log(`bundle: the same with private_key_jwt: ${report.bytes} bytes minified, ${report.gzipBytes} bytes gzip`);
+    console.log(
+      `bundle: the same with private_key_jwt: ${report.bytes} bytes minified, ${report.gzipBytes} bytes gzip`,
+    );
     expect(usesJose(report.spentOn)).toBe(true);
     expect(report.text).toContain("ERR_JOSE");
     expect(report.externalImports).toEqual([]);

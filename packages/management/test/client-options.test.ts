@@ -44,38 +44,75 @@ describe("createManagementClient", () => {
   });
 
   it("allows http://localhost and 127.0.0.1 only when explicitly asked to", () => {
-    const client = createManagementClient({ domain: "http://127.0.0.1:8787", token: "t", allowInsecureLocalhost: true });
+    const client = createManagementClient({
+      domain: "http://127.0.0.1:8787",
+      token: "t",
+      allowInsecureLocalhost: true,
+    });
     expect(client.apiBase).toBe("http://127.0.0.1:8787/api/v2");
-    configurationErrorOf(() => createManagementClient({ domain: "http://10.0.0.1", token: "t", allowInsecureLocalhost: true }));
+    configurationErrorOf(() =>
+      createManagementClient({
+        domain: "http://10.0.0.1",
+        token: "t",
+        allowInsecureLocalhost: true,
+      }),
+    );
   });
 
   it("needs exactly one way to authenticate", () => {
     configurationErrorOf(() => createManagementClient({ domain: DOMAIN } as never));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, token: "t", ...credentials } as never));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, clientId: CLIENT_ID } as never));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, clientSecret: CLIENT_SECRET } as never));
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, token: "t", ...credentials } as never),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, clientId: CLIENT_ID } as never),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, clientSecret: CLIENT_SECRET } as never),
+    );
     configurationErrorOf(() => createManagementClient({ domain: DOMAIN, token: "" }));
   });
 
   it("refuses a raw private key and says how to make a signer, without echoing the key", () => {
-    const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\n-----END PRIVATE KEY-----";
+    const pem =
+      "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\n-----END PRIVATE KEY-----";
     const error = configurationErrorOf(() =>
       createManagementClient({ domain: DOMAIN, clientId: CLIENT_ID, privateKey: pem as never }),
     );
     expect(error.message).toContain("privateKeyJwt");
     expect(error.message).not.toContain("MIIEvQ");
-    const client = createManagementClient({ domain: DOMAIN, clientId: CLIENT_ID, privateKey: privateKeyJwt(pem) });
+    const client = createManagementClient({
+      domain: DOMAIN,
+      clientId: CLIENT_ID,
+      privateKey: privateKeyJwt(pem),
+    });
     expect(client.domain).toBe(DOMAIN);
   });
 
   it("refuses unknown options, bad numbers and a cache without the cache methods", () => {
-    expect(configurationErrorOf(() => createManagementClient({ domain: DOMAIN, ...credentials, clientSecrett: "x" } as never)).message).toContain("clientSecrett");
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, ...credentials, retry: { maxRetries: -1 } }));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, ...credentials, retry: { maxRetries: 1.5 } }));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, ...credentials, timeoutMs: 0 }));
-    configurationErrorOf(() => createManagementClient({ domain: DOMAIN, ...credentials, tokenCache: {} as never }));
+    expect(
+      configurationErrorOf(() =>
+        createManagementClient({ domain: DOMAIN, ...credentials, clientSecrett: "x" } as never),
+      ).message,
+    ).toContain("clientSecrett");
     configurationErrorOf(() =>
-      createManagementClient({ domain: DOMAIN, ...credentials, middleware: [{ middleware: (_c, n) => n(), before: "nope" as never }] }),
+      createManagementClient({ domain: DOMAIN, ...credentials, retry: { maxRetries: -1 } }),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, retry: { maxRetries: 1.5 } }),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, timeoutMs: 0 }),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, tokenCache: {} as never }),
+    );
+    configurationErrorOf(() =>
+      createManagementClient({
+        domain: DOMAIN,
+        ...credentials,
+        middleware: [{ middleware: (_c, n) => n(), before: "nope" as never }],
+      }),
     );
   });
 
@@ -87,7 +124,9 @@ describe("createManagementClient", () => {
   });
 
   it("throws errors that are ManagementErrors with a code", () => {
-    const error = configurationErrorOf(() => createManagementClient({ domain: "a@b.com", ...credentials }));
+    const error = configurationErrorOf(() =>
+      createManagementClient({ domain: "a@b.com", ...credentials }),
+    );
     expect(error).toBeInstanceOf(ManagementError);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("ConfigurationError");

@@ -45,15 +45,29 @@ describe("API errors", () => {
       body: inexistentUser,
       attempts: 1,
     });
-    expect(error.message).toBe("[GET] /api/v2/users/auth0%7Cnope: 404 Not Found: The user does not exist.");
+    expect(error.message).toBe(
+      "[GET] /api/v2/users/auth0%7Cnope: 404 Not Found: The user does not exist.",
+    );
     expect(error.headers["x-auth0-requestid"]).toBe("req-123");
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ManagementApiError", errorCode: "inexistent_user" });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "ManagementApiError",
+      errorCode: "inexistent_user",
+    });
   });
 
   it("uses the status text when the body is not Auth0's JSON", async () => {
-    const api = scriptedFetch([new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" })]);
-    const client = createManagementClient({ domain: DOMAIN, token: "t", fetch: api.fetch, retry: { maxRetries: 0 } });
-    const error = (await rejectionOf(request(client, { method: "GET", path: "/users" }))) as ManagementApiError;
+    const api = scriptedFetch([
+      new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" }),
+    ]);
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      fetch: api.fetch,
+      retry: { maxRetries: 0 },
+    });
+    const error = (await rejectionOf(
+      request(client, { method: "GET", path: "/users" }),
+    )) as ManagementApiError;
     expect(error.statusCode).toBe(502);
     expect(error.error).toBe("Bad Gateway");
     expect(error.errorCode).toBeUndefined();
@@ -64,7 +78,11 @@ describe("API errors", () => {
     const esm = await import("../dist/index.js");
     const cjs = require("../dist/index.cjs") as typeof esm;
     expect(esm.RateLimitError).not.toBe(cjs.RateLimitError);
-    const api = scriptedFetch([json({ statusCode: 429, error: "Too Many Requests", message: "slow down" }, 429, { "retry-after": "999" })]);
+    const api = scriptedFetch([
+      json({ statusCode: 429, error: "Too Many Requests", message: "slow down" }, 429, {
+        "retry-after": "999",
+      }),
+    ]);
     const client = cjs.createManagementClient({ domain: DOMAIN, token: "t", fetch: api.fetch });
     const error = await rejectionOf(esm.request(client, { method: "GET", path: "/users" }));
     for (const copy of [esm, cjs]) {

@@ -17,7 +17,13 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   if (path === "/oauth/token") {
     grants++;
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ access_token: `loopback-token-${grants}`, token_type: "Bearer", expires_in: 3600 }));
+    res.end(
+      JSON.stringify({
+        access_token: `loopback-token-${grants}`,
+        token_type: "Bearer",
+        expires_in: 3600,
+      }),
+    );
     return;
   }
   if (path === "/api/v2/reset") {
@@ -60,20 +66,27 @@ function client() {
 describe("over a real loopback connection", () => {
   it("grants a token and sends it as a bearer token", async () => {
     const before = grants;
-    const answer = await request<{ authorization: string }>(client(), { method: "GET", path: "/hello" });
+    const answer = await request<{ authorization: string }>(client(), {
+      method: "GET",
+      path: "/hello",
+    });
     expect(answer.authorization).toMatch(/^Bearer loopback-token-\d+$/);
     expect(grants - before).toBe(1);
   });
 
   it("retries a GET whose connection was reset", async () => {
     flakyCalls = 0;
-    await expect(request(client(), { method: "GET", path: "/flaky" })).resolves.toMatchObject({ path: "/api/v2/flaky" });
+    await expect(request(client(), { method: "GET", path: "/flaky" })).resolves.toMatchObject({
+      path: "/api/v2/flaky",
+    });
     expect(flakyCalls).toBe(2);
   });
 
   it("does not replay a POST whose connection was reset", async () => {
     const before = seen.filter((r) => r.path === "/api/v2/reset").length;
-    const error = await rejectionOf(request(client(), { method: "POST", path: "/reset", body: { a: 1 } }));
+    const error = await rejectionOf(
+      request(client(), { method: "POST", path: "/reset", body: { a: 1 } }),
+    );
     expect(error).toBeInstanceOf(NetworkError);
     expect(seen.filter((r) => r.path === "/api/v2/reset").length - before).toBe(1);
   });

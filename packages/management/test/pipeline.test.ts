@@ -6,7 +6,9 @@ import { DOMAIN } from "./support/secrets.js";
 
 function recorder(name: string, log: string[]): Middleware {
   return async (ctx, next) => {
-    log.push(`${name}:${ctx.headers.has("authorization") ? "auth" : "no-auth"}:attempt${ctx.attempt}`);
+    log.push(
+      `${name}:${ctx.headers.has("authorization") ? "auth" : "no-auth"}:attempt${ctx.attempt}`,
+    );
     return next();
   };
 }
@@ -44,7 +46,9 @@ describe("the pipeline", () => {
       fetch: api.fetch,
       middleware: [{ middleware: async () => json({ from: "cache" }), after: "telemetry" }],
     });
-    await expect(request(client, { method: "GET", path: "/users" })).resolves.toEqual({ from: "cache" });
+    await expect(request(client, { method: "GET", path: "/users" })).resolves.toEqual({
+      from: "cache",
+    });
     expect(api.sent).toHaveLength(0);
   });
 
@@ -53,13 +57,21 @@ describe("the pipeline", () => {
       { name: "twice", middleware: (_ctx, next) => Promise.all([next(), next()]).then(([r]) => r) },
       { name: "end", middleware: async () => new Response("x") },
     ]);
-    await expect(run({} as never)).rejects.toThrow(/called next\(\) while its previous call was pending/);
+    await expect(run({} as never)).rejects.toThrow(
+      /called next\(\) while its previous call was pending/,
+    );
   });
 
   it("allows next() again once the previous call settled, which is how retries work", async () => {
     let calls = 0;
     const run = compose([
-      { name: "again", middleware: async (_ctx, next) => (await next(), next()) },
+      {
+        name: "again",
+        middleware: async (_ctx, next) => {
+          await next();
+          return next();
+        },
+      },
       { name: "end", middleware: async () => new Response(String(++calls)) },
     ]);
     expect(await (await run({} as never)).text()).toBe("2");

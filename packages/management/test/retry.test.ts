@@ -14,7 +14,12 @@ const unavailable = () =>
   json({ statusCode: 503, error: "Service Unavailable", message: "Service Unavailable" }, 503);
 const tooMany = (headers: Record<string, string>) =>
   json(
-    { statusCode: 429, error: "Too Many Requests", message: "Global limit has been reached", errorCode: "too_many_requests" },
+    {
+      statusCode: 429,
+      error: "Too Many Requests",
+      message: "Global limit has been reached",
+      errorCode: "too_many_requests",
+    },
     429,
     headers,
   );
@@ -63,7 +68,14 @@ describe("retries", () => {
 
   it("waits for X-RateLimit-Reset when there is no Retry-After", async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 5);
-    const api = scriptedFetch([tooMany({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }), json({})]);
+    const api = scriptedFetch([
+      tooMany({
+        "x-ratelimit-limit": "10",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": reset,
+      }),
+      json({}),
+    ]);
     const call = request(clientWith(api.fetch), { method: "GET", path: "/users" });
     await vi.advanceTimersByTimeAsync(4999);
     expect(api.sent).toHaveLength(1);
@@ -74,7 +86,9 @@ describe("retries", () => {
 
   it("does not retry a POST answered 503", async () => {
     const api = scriptedFetch([unavailable(), json({})]);
-    const error = await rejectionOf(request(clientWith(api.fetch), { method: "POST", path: "/users", body: {} }));
+    const error = await rejectionOf(
+      request(clientWith(api.fetch), { method: "POST", path: "/users", body: {} }),
+    );
     expect(error).toBeInstanceOf(ManagementApiError);
     expect((error as ManagementApiError).statusCode).toBe(503);
     expect(api.sent).toHaveLength(1);
@@ -120,7 +134,12 @@ describe("retries", () => {
       },
     ]);
     const error = await rejectionOf(
-      request(clientWith(broken.fetch), { method: "PATCH", path: "/users/{id}", params: { id: "x" }, body: {} }),
+      request(clientWith(broken.fetch), {
+        method: "PATCH",
+        path: "/users/{id}",
+        params: { id: "x" },
+        body: {},
+      }),
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect(broken.sent).toHaveLength(1);
@@ -128,7 +147,12 @@ describe("retries", () => {
 
   it("gives up after maxRetries and reports the attempts", async () => {
     const api = scriptedFetch([unavailable()]);
-    const call = rejectionOf(request(clientWith(api.fetch, { retry: { maxRetries: 2 } }), { method: "GET", path: "/users" }));
+    const call = rejectionOf(
+      request(clientWith(api.fetch, { retry: { maxRetries: 2 } }), {
+        method: "GET",
+        path: "/users",
+      }),
+    );
     await vi.runAllTimersAsync();
     const error = (await call) as ManagementApiError;
     expect(error.attempts).toBe(3);
@@ -137,7 +161,9 @@ describe("retries", () => {
 
   it("surfaces a RateLimitError instead of waiting longer than maxDelayMs", async () => {
     const api = scriptedFetch([tooMany({ "retry-after": "120" })]);
-    const error = await rejectionOf(request(clientWith(api.fetch), { method: "GET", path: "/users" }));
+    const error = await rejectionOf(
+      request(clientWith(api.fetch), { method: "GET", path: "/users" }),
+    );
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(120_000);
     expect((error as RateLimitError).code).toBe("ERR_RATE_LIMITED");
@@ -146,7 +172,9 @@ describe("retries", () => {
 
   it("never sleeps past the call's deadline", async () => {
     const api = scriptedFetch([tooMany({ "retry-after": "5" })]);
-    const error = await rejectionOf(request(clientWith(api.fetch), { method: "GET", path: "/users", timeoutMs: 3000 }));
+    const error = await rejectionOf(
+      request(clientWith(api.fetch), { method: "GET", path: "/users", timeoutMs: 3000 }),
+    );
     expect(error).toBeInstanceOf(RateLimitError);
     expect(api.sent).toHaveLength(1);
   });
@@ -154,7 +182,9 @@ describe("retries", () => {
   it("rejects promptly when the caller aborts during a backoff sleep", async () => {
     const api = scriptedFetch([tooMany({ "retry-after": "20" })]);
     const controller = new AbortController();
-    const call = rejectionOf(request(clientWith(api.fetch), { method: "GET", path: "/users", signal: controller.signal }));
+    const call = rejectionOf(
+      request(clientWith(api.fetch), { method: "GET", path: "/users", signal: controller.signal }),
+    );
     await vi.advanceTimersByTimeAsync(100);
     const abortedAt = Date.now();
     controller.abort(new Error("the user went away"));
@@ -170,7 +200,9 @@ describe("retries", () => {
       new Promise((_resolve, reject) => {
         init?.signal?.addEventListener("abort", () => reject(init.signal!.reason));
       });
-    const call = rejectionOf(request(clientWith(fetch), { method: "GET", path: "/users", timeoutMs: 1000 }));
+    const call = rejectionOf(
+      request(clientWith(fetch), { method: "GET", path: "/users", timeoutMs: 1000 }),
+    );
     await vi.advanceTimersByTimeAsync(1000);
     const error = await call;
     expect(error).toBeInstanceOf(TimeoutError);
@@ -180,7 +212,11 @@ describe("retries", () => {
   it("waits for the reset after a response says no requests remain", async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 4);
     const api = scriptedFetch([
-      json({}, 200, { "x-ratelimit-limit": "2", "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }),
+      json({}, 200, {
+        "x-ratelimit-limit": "2",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": reset,
+      }),
       json({}),
     ]);
     const client = clientWith(api.fetch);

@@ -10,7 +10,11 @@ function clientWith(fetch: typeof globalThis.fetch) {
 describe("request paths and queries", () => {
   it("keeps an id like ../clients inside /users/", async () => {
     const api = scriptedFetch([json({})]);
-    await request(clientWith(api.fetch), { method: "GET", path: "/users/{id}", params: { id: "../clients" } });
+    await request(clientWith(api.fetch), {
+      method: "GET",
+      path: "/users/{id}",
+      params: { id: "../clients" },
+    });
     expect(api.sent[0]!.url.pathname).toBe("/api/v2/users/..%2Fclients");
   });
 
@@ -24,21 +28,32 @@ describe("request paths and queries", () => {
     expect(api.sent[0]!.url.pathname).toBe("/api/v2/users/auth0%7C123%20%3F%23%2F/roles");
   });
 
-  it.each(["", ".", "..", "%2e%2E", "%2E."])("refuses the path parameter %j before sending anything", async (id) => {
-    const api = scriptedFetch([json({})]);
-    await expect(
-      request(clientWith(api.fetch), { method: "GET", path: "/users/{id}", params: { id } }),
-    ).rejects.toBeInstanceOf(InvalidInputError);
-    expect(api.sent).toHaveLength(0);
-  });
+  it.each(["", ".", "..", "%2e%2E", "%2E."])(
+    "refuses the path parameter %j before sending anything",
+    async (id) => {
+      const api = scriptedFetch([json({})]);
+      await expect(
+        request(clientWith(api.fetch), { method: "GET", path: "/users/{id}", params: { id } }),
+      ).rejects.toBeInstanceOf(InvalidInputError);
+      expect(api.sent).toHaveLength(0);
+    },
+  );
 
   it("refuses a missing path parameter and a path that is not relative to /api/v2", async () => {
     const api = scriptedFetch([json({})]);
     const client = clientWith(api.fetch);
-    await expect(request(client, { method: "GET", path: "/users/{id}" })).rejects.toThrow(/"id" is required/);
-    await expect(request(client, { method: "GET", path: "users" })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(request(client, { method: "GET", path: "/users/../clients" })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(request(client, { method: "GET", path: "/users?q=x" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(request(client, { method: "GET", path: "/users/{id}" })).rejects.toThrow(
+      /"id" is required/,
+    );
+    await expect(request(client, { method: "GET", path: "users" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(
+      request(client, { method: "GET", path: "/users/../clients" }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(request(client, { method: "GET", path: "/users?q=x" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     expect(api.sent).toHaveLength(0);
   });
 
@@ -47,7 +62,13 @@ describe("request paths and queries", () => {
     await request(clientWith(api.fetch), {
       method: "GET",
       path: "/users",
-      query: { q: 'email:"a@b.c"', page: 0, include_totals: true, fields: undefined, ids: ["a", "b"] },
+      query: {
+        q: 'email:"a@b.c"',
+        page: 0,
+        include_totals: true,
+        fields: undefined,
+        ids: ["a", "b"],
+      },
     });
     const params = api.sent[0]!.url.searchParams;
     expect(params.get("q")).toBe('email:"a@b.c"');
@@ -74,7 +95,11 @@ describe("request bodies and results", () => {
   it("resolves to undefined for 204 No Content", async () => {
     const api = scriptedFetch([new Response(null, { status: 204 })]);
     await expect(
-      request(clientWith(api.fetch), { method: "DELETE", path: "/users/{id}", params: { id: "x" } }),
+      request(clientWith(api.fetch), {
+        method: "DELETE",
+        path: "/users/{id}",
+        params: { id: "x" },
+      }),
     ).resolves.toBeUndefined();
   });
 
@@ -89,7 +114,12 @@ describe("request bodies and results", () => {
 
   it("leaves the telemetry header out when telemetry is off", async () => {
     const api = scriptedFetch([json({})]);
-    const client = createManagementClient({ domain: DOMAIN, token: "t", fetch: api.fetch, telemetry: false });
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      fetch: api.fetch,
+      telemetry: false,
+    });
     await request(client, { method: "GET", path: "/stats/active-users" });
     expect(api.sent[0]!.headers.has("auth0-client")).toBe(false);
   });

@@ -19,8 +19,6 @@ export interface GrantSettings {
   retry: ResolvedRetryOptions;
 }
 
-const NEVER = new AbortController().signal;
-
 function describe(body: unknown): { error?: string; description?: string } {
   if (typeof body !== "object" || body === null) return {};
   const { error, error_description } = body as Record<string, unknown>;
@@ -48,7 +46,10 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
     if (secret !== undefined) body.client_secret = secret;
     else if ("signer" in credentials) {
       body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-      body.client_assertion = await credentials.signer.sign({ clientId, audience: `${settings.origin}/` });
+      body.client_assertion = await credentials.signer.sign({
+        clientId,
+        audience: `${settings.origin}/`,
+      });
     }
     const requestedAt = Date.now();
     let response: Response;
@@ -58,7 +59,7 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
         url: new URL("/oauth/token", settings.origin),
         headers: new Headers({ "content-type": "application/json", accept: "application/json" }),
         body: JSON.stringify(body),
-        signal: NEVER,
+        signal: new AbortController().signal,
         deadline: Number.POSITIVE_INFINITY,
         attempt: 1,
         retry: { ...settings.retry, retryNonIdempotent: true },
@@ -68,9 +69,12 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       });
     } catch (error) {
       const reason = error instanceof ManagementError ? error.message : "the request failed";
-      throw new TokenError(`token grant for client ${clientId} failed: ${redact(reason, [secret])}`, {
-        cause: error,
-      });
+      throw new TokenError(
+        `token grant for client ${clientId} failed: ${redact(reason, [secret])}`,
+        {
+          cause: error,
+        },
+      );
     }
     const text = await response.text();
     let parsed: unknown;
@@ -88,7 +92,11 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       );
     }
     const { access_token, expires_in } = (parsed ?? {}) as Record<string, unknown>;
-    if (typeof access_token !== "string" || access_token.length === 0 || typeof expires_in !== "number") {
+    if (
+      typeof access_token !== "string" ||
+      access_token.length === 0 ||
+      typeof expires_in !== "number"
+    ) {
       throw new TokenError(
         `token grant for client ${clientId} answered ${response.status} without access_token and expires_in`,
         { statusCode: response.status },

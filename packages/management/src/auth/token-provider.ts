@@ -33,8 +33,6 @@ export interface GrantingProviderSettings {
   cacheTimeoutMs?: number;
 }
 
-const NEVER = new AbortController().signal;
-
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
   const { accessToken, expiresAt } = value as Partial<CachedToken>;
@@ -94,7 +92,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   async function waitForOtherInstance(): Promise<CachedToken | undefined> {
     const giveUpAt = Date.now() + lockWaitMs;
     for (let step = 25; Date.now() < giveUpAt; step = Math.min(step * 2, 250)) {
-      await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())), NEVER);
+      await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())));
       const shared = await readShared();
       if (shared) return shared;
     }

@@ -2,7 +2,11 @@ import type { TokenProvider } from "../auth/token-provider.js";
 import type { Middleware, RequestContext } from "../pipeline.js";
 
 /** Runs the rest of the pipeline with the token on a copy of the headers, so steps before this one never see it. */
-async function sendWith(ctx: RequestContext, token: string, next: () => Promise<Response>): Promise<Response> {
+async function sendWith(
+  ctx: RequestContext,
+  token: string,
+  next: () => Promise<Response>,
+): Promise<Response> {
   const headers = ctx.headers;
   ctx.headers = new Headers(headers);
   ctx.headers.set("authorization", `Bearer ${token}`);

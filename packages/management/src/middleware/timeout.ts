@@ -13,7 +13,11 @@ export const timeoutStep: Middleware = async (ctx, next) => {
   const { signal, dispose } = deadlineSignal(
     ctx.signal,
     ctx.timeoutMs,
-    () => new TimeoutError(`[${ctx.method}] ${path}: no answer within ${ctx.timeoutMs} ms`, ctx.timeoutMs),
+    () =>
+      new TimeoutError(
+        `[${ctx.method}] ${path}: no answer within ${ctx.timeoutMs} ms`,
+        ctx.timeoutMs,
+      ),
   );
   ctx.signal = signal;
   ctx.deadline = Math.min(ctx.deadline, started + ctx.timeoutMs);

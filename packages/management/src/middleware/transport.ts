@@ -38,7 +38,10 @@ export function createTransportStep(fetchImpl: typeof fetch): Middleware {
       if (ctx.signal.aborted) throw ctx.signal.reason;
       const what = `[${ctx.method}] ${ctx.url.pathname}`;
       if (signal.aborted) {
-        throw new NetworkError(`${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`, error);
+        throw new NetworkError(
+          `${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`,
+          error,
+        );
       }
       const reason = error instanceof Error ? error.message : String(error);
       throw new NetworkError(`${what}: ${reason}`, error);

@@ -22,7 +22,8 @@ function thisPackage(from: "dist" | "src"): Plugin {
       b.onResolve({ filter: new RegExp(`^${manifest.name}(/.*)?$`) }, (args) => {
         const subpath = `.${args.path.slice(manifest.name.length)}`;
         const target = manifest.exports[subpath];
-        if (typeof target !== "object" || !target.import) return { errors: [{ text: `no export ${subpath}` }] };
+        if (typeof target !== "object" || !target.import)
+          return { errors: [{ text: `no export ${subpath}` }] };
         const built = target.import.default;
         const file = from === "dist" ? built : built.replace(/^\.\/dist\/(.*)\.js$/, "./src/$1.ts");
         return { path: join(packageDir, file) };
@@ -60,7 +61,10 @@ export async function bundle(entry: string, from: "dist" | "src" = "dist"): Prom
   const output = result.outputFiles[0]!;
   const meta = Object.values(result.metafile.outputs)[0]!;
   const spentOn = Object.entries(meta.inputs)
-    .map(([file, info]) => ({ file: relative(packageDir, resolve(file)), bytes: info.bytesInOutput }))
+    .map(([file, info]) => ({
+      file: relative(packageDir, resolve(file)),
+      bytes: info.bytesInOutput,
+    }))
     .sort((a, b) => b.bytes - a.bytes);
   return {
     bytes: output.contents.byteLength,

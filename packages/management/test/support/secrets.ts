@@ -23,14 +23,20 @@ export function renderings(error: unknown): string[] {
 }
 
 /** Asserts that nothing the error shows contains any of the given secrets. */
-export function expectNoSecrets(error: unknown, secrets: readonly string[] = [CLIENT_SECRET]): void {
+export function expectNoSecrets(
+  error: unknown,
+  secrets: readonly string[] = [CLIENT_SECRET],
+): void {
   for (const text of renderings(error)) {
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
 }
 
 /** Awaits a promise that must reject, checks that the error leaks no secret, and returns it. */
-export async function rejectionOf(promise: Promise<unknown>, secrets?: readonly string[]): Promise<unknown> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+  secrets?: readonly string[],
+): Promise<unknown> {
   try {
     await promise;
   } catch (error) {

@@ -1,0 +1,36 @@
+import { type Auth0EmulatorOptions, createAuth0Emulator } from "@auth0-edge/testing/core";
+import { createManagementClient, type ManagementClientOptions } from "../../src/index.js";
+import { CLIENT_ID, CLIENT_SECRET, DOMAIN } from "./secrets.js";
+
+/**
+ * An emulated tenant plus a record of every access token it handed out, so that
+ * tests can assert that no token shows up in an error.
+ */
+export function emulatedTenant(options: Partial<Auth0EmulatorOptions> = {}) {
+  const emulator = createAuth0Emulator({
+    domain: DOMAIN,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    now: () => Date.now(),
+    ...options,
+  });
+  const issuedTokens: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await emulator.fetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith("/oauth/token") && response.ok) {
+      const body = (await response.clone().json()) as { access_token: string };
+      issuedTokens.push(body.access_token);
+    }
+    return response;
+  };
+  const client = (extra: Partial<ManagementClientOptions> = {}) =>
+    createManagementClient({
+      domain: DOMAIN,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      fetch,
+      ...extra,
+    } as ManagementClientOptions);
+  return { emulator, fetch, issuedTokens, client, secrets: () => [CLIENT_SECRET, ...issuedTokens] };
+}

@@ -1,0 +1,28 @@
+import { setImmediate as realTurn } from "node:timers/promises";
+import { vi } from "vitest";
+
+/**
+ * Moves fake time forward in steps until `promise` settles. Between steps it gives
+ * the real event loop a turn, for work fake timers do not drive (Web Crypto key
+ * generation and signing run on a real thread pool).
+ */
+export async function settleWithFakeTime<T>(
+  promise: Promise<T>,
+  stepMs = 250,
+  maxSteps = 400,
+): Promise<T> {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  for (let step = 0; step < maxSteps && !settled; step++) {
+    await vi.advanceTimersByTimeAsync(stepMs);
+    await realTurn();
+  }
+  return promise;
+}

@@ -1,0 +1,258 @@
+import { createMemoryTokenCache } from "@auth0-edge/token-cache-memory";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  type CachedToken,
+  ManagementApiError,
+  request,
+  type TokenCache,
+  TokenError,
+} from "../src/index.js";
+import { emulatedTenant } from "./support/emulator.js";
+import { settleWithFakeTime } from "./support/fake-time.js";
+import { CLIENT_ID, CLIENT_SECRET, DOMAIN, rejectionOf } from "./support/secrets.js";
+
+const getUsers = { method: "GET", path: "/users" } as const;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("token acquisition", () => {
+  it("makes exactly one token grant for 1,000 concurrent calls on a cold client", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client();
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, () => request(client, getUsers)),
+    );
+    expect(results).toHaveLength(1000);
+    expect(results.every(Array.isArray)).toBe(true);
+    expect(tenant.emulator.tokenGrants).toBe(1);
+    expect(tenant.emulator.requests.filter((r) => r.kind === "token")).toHaveLength(1);
+  });
+
+  it("reuses the token for later calls", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client();
+    for (let i = 0; i < 5; i++) await request(client, getUsers);
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+
+  it("asks for the configured audience and scope", async () => {
+    const grants: Record<string, unknown>[] = [];
+    const tenant = emulatedTenant();
+    const client = tenant.client({
+      scope: "read:users",
+      fetch: async (input, init) => {
+        if (String(input).endsWith("/oauth/token")) grants.push(JSON.parse(String(init?.body)));
+        return tenant.fetch(input, init);
+      },
+    });
+    await request(client, getUsers);
+    expect(grants).toEqual([
+      {
+        grant_type: "client_credentials",
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        audience: `https://${DOMAIN}/api/v2/`,
+        scope: "read:users",
+      },
+    ]);
+  });
+
+  it("answers a 401 with exactly one re-grant, shared by every call that saw it", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client();
+    await request(client, getUsers);
+    tenant.emulator.revokeIssuedTokens();
+    const results = await Promise.all(Array.from({ length: 50 }, () => request(client, getUsers)));
+    expect(results).toHaveLength(50);
+    expect(tenant.emulator.tokenGrants).toBe(2);
+    const refused = tenant.emulator.requests.filter((r) => r.kind === "api" && r.status === 401);
+    expect(refused).toHaveLength(50);
+  });
+
+  it("gives the 401 to the caller when the fresh token is refused too", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client();
+    tenant.emulator.failNext({ status: 401, times: 2 });
+    const error = await rejectionOf(request(client, getUsers), tenant.secrets());
+    expect(error).toBeInstanceOf(ManagementApiError);
+    expect((error as ManagementApiError).statusCode).toBe(401);
+    expect(tenant.emulator.tokenGrants).toBe(2);
+  });
+
+  it("refreshes the token ahead of its expiry", async () => {
+    vi.useFakeTimers({ now: new Date("2026-11-27T00:00:00Z"), toFake: ["Date"] });
+    const tenant = emulatedTenant({ tokenLifetimeSeconds: 3600 });
+    const client = tenant.client({ tokenLeewaySeconds: 60 });
+    await request(client, getUsers);
+    vi.setSystemTime(Date.now() + (3600 - 61) * 1000);
+    await request(client, getUsers);
+    expect(tenant.emulator.tokenGrants).toBe(1);
+    vi.setSystemTime(Date.now() + 2000);
+    await request(client, getUsers);
+    expect(tenant.emulator.tokenGrants).toBe(2);
+  });
+
+  it("reports a refused grant as a TokenError without the secret", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client({ clientSecret: `${CLIENT_SECRET}-wrong` });
+    const error = await rejectionOf(request(client, getUsers), [
+      CLIENT_SECRET,
+      `${CLIENT_SECRET}-wrong`,
+    ]);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error).toMatchObject({ code: "ERR_TOKEN", statusCode: 401, error: "access_denied" });
+    expect((error as TokenError).message).toContain(CLIENT_ID);
+  });
+
+  it("lets one caller abort its wait for a shared grant without failing the others", async () => {
+    const tenant = emulatedTenant();
+    const client = tenant.client();
+    const controller = new AbortController();
+    const aborted = request(client, { ...getUsers, signal: controller.signal });
+    const other = request(client, getUsers);
+    controller.abort(new Error("caller gave up"));
+    await expect(aborted).rejects.toThrow("caller gave up");
+    await expect(other).resolves.toEqual(expect.any(Array));
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+});
+
+describe("token caches", () => {
+  it("let many clients share one token", async () => {
+    const tenant = emulatedTenant();
+    const tokenCache = createMemoryTokenCache();
+    for (let i = 0; i < 10; i++) await request(tenant.client({ tokenCache }), getUsers);
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+
+  it("single-flight a cold start across clients through the cache's lock", async () => {
+    const tenant = emulatedTenant();
+    const tokenCache = createMemoryTokenCache();
+    const clients = Array.from({ length: 20 }, () => tenant.client({ tokenCache }));
+    await Promise.all(
+      clients.flatMap((client) => Array.from({ length: 10 }, () => request(client, getUsers))),
+    );
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+
+  it("store the token under a key made of domain, client, audience and scope, never the secret", async () => {
+    const tenant = emulatedTenant();
+    const keys: string[] = [];
+    const recording: TokenCache = {
+      get: (key) => void keys.push(key),
+      set: (key) => void keys.push(key),
+      delete: (key) => void keys.push(key),
+    };
+    await request(tenant.client({ tokenCache: recording, scope: "read:users" }), getUsers);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).not.toContain(CLIENT_SECRET);
+      expect(key).toContain(DOMAIN);
+      expect(key).toContain(CLIENT_ID);
+      expect(key).toContain("read%3Ausers");
+    }
+  });
+
+  it("never fail a call when they throw", async () => {
+    const tenant = emulatedTenant();
+    const broken: TokenCache = {
+      get: () => {
+        throw new Error("cache down");
+      },
+      set: async () => {
+        throw new Error("cache down");
+      },
+      delete: async () => {
+        throw new Error("cache down");
+      },
+      lock: async () => {
+        throw new Error("cache down");
+      },
+    };
+    await expect(request(tenant.client({ tokenCache: broken }), getUsers)).resolves.toEqual(
+      expect.any(Array),
+    );
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+
+  it("ignore a malformed or expired entry and replace it", async () => {
+    const tenant = emulatedTenant();
+    const store = new Map<string, unknown>();
+    const cache: TokenCache = {
+      get: (key) => store.get(key) as CachedToken | undefined,
+      set: (key, value) => void store.set(key, value),
+      delete: (key) => void store.delete(key),
+    };
+    const client = tenant.client({ tokenCache: cache });
+    await request(client, getUsers);
+    const [key] = [...store.keys()];
+    for (const garbage of [
+      "not a token",
+      { accessToken: 42 },
+      { accessToken: "x", expiresAt: Date.now() - 1 },
+    ]) {
+      store.set(key!, garbage);
+      await request(tenant.client({ tokenCache: cache }), getUsers);
+      expect(store.get(key!)).toMatchObject({
+        accessToken: expect.any(String),
+        expiresAt: expect.any(Number),
+      });
+    }
+    expect(tenant.emulator.tokenGrants).toBe(4);
+  });
+
+  it("treat a cache that hangs as a miss after two seconds", async () => {
+    vi.useFakeTimers();
+    const tenant = emulatedTenant();
+    const hanging: TokenCache = {
+      get: () => new Promise(() => {}),
+      set: () => new Promise(() => {}),
+      delete: () => {},
+    };
+    const started = Date.now();
+    const result = await settleWithFakeTime(
+      request(tenant.client({ tokenCache: hanging }), getUsers),
+    );
+    expect(result).toEqual(expect.any(Array));
+    // One bounded wait for `get`, one for `set`.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+});
+
+describe("API errors from the emulated tenant", () => {
+  it("reports an unknown user as inexistent_user", async () => {
+    const tenant = emulatedTenant();
+    const error = await rejectionOf(
+      request(tenant.client(), {
+        method: "GET",
+        path: "/users/{id}",
+        params: { id: "auth0|missing" },
+      }),
+      tenant.secrets(),
+    );
+    expect(error).toMatchObject({
+      statusCode: 404,
+      errorCode: "inexistent_user",
+      message: expect.stringContaining("The user does not exist."),
+    });
+  });
+
+  it("retries past the emulator's rate limit after its Retry-After", async () => {
+    vi.useFakeTimers({ now: new Date("2026-11-27T00:00:00Z") });
+    const tenant = emulatedTenant({ rateLimit: { limit: 2, windowSeconds: 1 } });
+    const client = tenant.client();
+    const results = await settleWithFakeTime(
+      Promise.all([1, 2, 3].map(() => request(client, getUsers))),
+    );
+    expect(results).toHaveLength(3);
+    const limited = tenant.emulator.requests.filter((r) => r.status === 429);
+    expect(limited).toHaveLength(1);
+    const retried = tenant.emulator.requests
+      .filter((r) => r.kind === "api" && r.status === 200)
+      .at(-1)!;
+    expect(retried.at - limited[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+});
