@@ -1,7 +1,6 @@
 // `pnpm demo`: the SDK against the Auth0 emulator, printing what each step did.
 import { createManagementClient, ManagementApiError, request } from "@auth0-edge/management";
 import { createAuth0Emulator } from "@auth0-edge/testing/core";
-import { createMemoryTokenCache } from "@auth0-edge/token-cache-memory";
 
 const domain = "demo-tenant.eu.auth0.com";
 const emulator = createAuth0Emulator({
@@ -11,7 +10,14 @@ const emulator = createAuth0Emulator({
   seed: { roles: [{ name: "admin", description: "Administrators" }] },
 });
 
-const tokenCache = createMemoryTokenCache();
+// Any object with get/set/delete is a token cache (see @auth0-edge/token-cache-memory,
+// -kv and -redis for real ones); this one shows the contract in five lines.
+const store = new Map();
+const tokenCache = {
+  get: (key) => store.get(key),
+  set: (key, value) => void store.set(key, value),
+  delete: (key) => void store.delete(key),
+};
 const client = createManagementClient({
   domain,
   clientId: "demo-client",

@@ -1,14 +1,8 @@
-import { createMemoryTokenCache } from "@auth0-edge/token-cache-memory";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  type CachedToken,
-  ManagementApiError,
-  request,
-  type TokenCache,
-  TokenError,
-} from "../src/index.js";
+import { ManagementApiError, request, type TokenCache, TokenError } from "../src/index.js";
 import { emulatedTenant } from "./support/emulator.js";
 import { settleWithFakeTime } from "./support/fake-time.js";
+import { mapCache } from "./support/map-cache.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN, rejectionOf } from "./support/secrets.js";
 
 const getUsers = { method: "GET", path: "/users" } as const;
@@ -122,19 +116,20 @@ describe("token acquisition", () => {
 describe("token caches", () => {
   it("let many clients share one token", async () => {
     const tenant = emulatedTenant();
-    const tokenCache = createMemoryTokenCache();
+    const tokenCache = mapCache();
     for (let i = 0; i < 10; i++) await request(tenant.client({ tokenCache }), getUsers);
     expect(tenant.emulator.tokenGrants).toBe(1);
   });
 
   it("single-flight a cold start across clients through the cache's lock", async () => {
     const tenant = emulatedTenant();
-    const tokenCache = createMemoryTokenCache();
+    const tokenCache = mapCache();
     const clients = Array.from({ length: 20 }, () => tenant.client({ tokenCache }));
     await Promise.all(
       clients.flatMap((client) => Array.from({ length: 10 }, () => request(client, getUsers))),
     );
     expect(tenant.emulator.tokenGrants).toBe(1);
+    expect(tokenCache.locks).toBe(1);
   });
 
   it("store the token under a key made of domain, client, audience and scope, never the secret", async () => {
@@ -179,12 +174,8 @@ describe("token caches", () => {
 
   it("ignore a malformed or expired entry and replace it", async () => {
     const tenant = emulatedTenant();
-    const store = new Map<string, unknown>();
-    const cache: TokenCache = {
-      get: (key) => store.get(key) as CachedToken | undefined,
-      set: (key, value) => void store.set(key, value),
-      delete: (key) => void store.delete(key),
-    };
+    const cache = mapCache();
+    const store = cache.store;
     const client = tenant.client({ tokenCache: cache });
     await request(client, getUsers);
     const [key] = [...store.keys()];
