@@ -1,0 +1,52 @@
+// Bundles a shim with the SDK's built files, as a user's bundler would for an edge runtime.
+import { builtinModules } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(here, "..");
+
+/** Bare names and `node:` specifiers of Node's built-in modules. */
+export const isNodeBuiltin = (specifier) =>
+  specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]);
+
+/**
+ * A plugin that records every import of a Node built-in and leaves it external,
+ * so that the caller can fail on it with the full list instead of a resolve error.
+ */
+export function recordNodeBuiltins(found) {
+  return {
+    name: "record-node-builtins",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point" || !isNodeBuiltin(args.path)) return undefined;
+        found.push(`${args.path} (from ${args.importer.replace(`${packageDir}/`, "")})`);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+export async function bundleShim(shim, outfile) {
+  const nodeImports = [];
+  await build({
+    entryPoints: [join(here, "shims", shim)],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    mainFields: ["module", "main"],
+    conditions: ["workerd", "worker", "browser", "import", "default"],
+    alias: {
+      "@auth0-edge/management/private-key-jwt": join(packageDir, "dist/private-key-jwt.js"),
+      "@auth0-edge/management": join(packageDir, "dist/index.js"),
+    },
+    logLevel: "error",
+    plugins: [recordNodeBuiltins(nodeImports)],
+  });
+  if (nodeImports.length > 0)
+    throw new Error(`the ${shim} bundle imports Node built-ins: ${nodeImports.join(", ")}`);
+  return outfile;
+}

@@ -1,0 +1,58 @@
+// Bundles every published entry of every workspace package for a neutral (non-Node)
+// platform and fails when any of them imports a Node built-in, directly or through
+// a dependency.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { recordNodeBuiltins } from "./bundle.mjs";
+
+const packagesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * Entries meant for Node only, and why. `@auth0-edge/testing`'s main entry carries
+ * msw, which users load in Node test runners; `@auth0-edge/testing/core` is the one
+ * for edge runtimes and is checked.
+ */
+const NODE_ONLY = new Map([["@auth0-edge/testing", "msw handlers, for Node test runners"]]);
+
+let failures = 0;
+let checked = 0;
+for (const dir of readdirSync(packagesDir)) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8"));
+  } catch {
+    continue;
+  }
+  if (manifest.private) continue;
+  for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+    if (typeof target !== "object" || !target.import) continue;
+    const name = `${manifest.name}${subpath.slice(1)}`;
+    if (NODE_ONLY.has(name)) {
+      console.log(`  skipped ${name}: ${NODE_ONLY.get(name)}`);
+      continue;
+    }
+    const found = [];
+    await build({
+      entryPoints: [join(packagesDir, dir, target.import.default)],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      mainFields: ["module", "main"],
+      conditions: ["workerd", "worker", "browser", "import", "default"],
+      logLevel: "error",
+      plugins: [recordNodeBuiltins(found)],
+    });
+    checked++;
+    if (found.length > 0) {
+      failures++;
+      console.log(`  ✗ ${name} imports Node built-ins: ${found.join(", ")}`);
+    }
+  }
+}
+console.log(
+  `published entries without Node built-ins: ${checked - failures} passed, ${failures} failed`,
+);
+process.exitCode = failures === 0 && checked > 0 ? 0 : 1;

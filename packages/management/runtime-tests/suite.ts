@@ -1,0 +1,179 @@
+/**
+ * The runtime conformance suite: the same cases run on Node, workerd, Deno and Bun
+ * (see run.mjs). Each case uses only what every runtime has, talks to the
+ * emulator through an injected fetch, and asserts with ./assert.ts.
+ */
+import {
+  ConfigurationError,
+  createManagementClient,
+  ManagementApiError,
+  ManagementError,
+  RateLimitError,
+  request,
+} from "@auth0-edge/management";
+import { privateKeyJwt } from "@auth0-edge/management/private-key-jwt";
+import { createAuth0Emulator } from "@auth0-edge/testing/core";
+import { assert, assertEqual, rejection } from "./assert.js";
+
+export interface Case {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const domain = "runtime-tenant.example.auth0.com";
+const clientId = "runtime-client";
+const clientSecret = "runtime-secret-never-printed";
+
+function tenant(
+  extra: Parameters<typeof createAuth0Emulator>[0] extends infer O ? Partial<O> : never = {},
+) {
+  const emulator = createAuth0Emulator({ domain, clientId, clientSecret, ...extra });
+  const client = createManagementClient({
+    domain,
+    clientId,
+    clientSecret,
+    fetch: emulator.fetch,
+    retry: { baseDelayMs: 1 },
+  });
+  return { emulator, client };
+}
+
+export const cases: Case[] = [
+  {
+    name: "creates a client and refuses a domain with a path",
+    async run() {
+      const error = await rejection(
+        Promise.resolve().then(() =>
+          createManagementClient({ domain: "evil.com/x", clientId, clientSecret }),
+        ),
+        "createManagementClient",
+      );
+      assert(error instanceof ConfigurationError, "a ConfigurationError");
+      assert(error instanceof ManagementError, "which is a ManagementError");
+      assertEqual((error as ConfigurationError).code, "ERR_CONFIGURATION", "code");
+    },
+  },
+  {
+    name: "grants one token for 50 concurrent calls and reuses it afterwards",
+    async run() {
+      const { emulator, client } = tenant();
+      const pages = await Promise.all(
+        Array.from({ length: 50 }, () => request(client, { method: "GET", path: "/users" })),
+      );
+      assertEqual(pages.length, 50, "answers");
+      await request(client, { method: "GET", path: "/roles" });
+      assertEqual(emulator.tokenGrants, 1, "token grants");
+    },
+  },
+  {
+    name: "retries a 429 after Retry-After",
+    async run() {
+      const { emulator, client } = tenant();
+      emulator.failNext({ status: 429, headers: { "retry-after": "0" } });
+      const users = await request(client, { method: "GET", path: "/users" });
+      assert(Array.isArray(users), "the retry's answer");
+      const statuses = emulator.requests.filter((r) => r.kind === "api").map((r) => r.status);
+      assertEqual(statuses.join(","), "429,200", "API statuses");
+    },
+  },
+  {
+    name: "surfaces a 429 it may not wait for as a RateLimitError",
+    async run() {
+      const { emulator, client } = tenant();
+      emulator.failNext({ status: 429, headers: { "retry-after": "3600" } });
+      const error = await rejection(request(client, { method: "GET", path: "/users" }), "request");
+      assert(error instanceof RateLimitError, "a RateLimitError");
+      assertEqual((error as RateLimitError).retryAfterMs, 3_600_000, "retryAfterMs");
+    },
+  },
+  {
+    name: "reports an unknown user as a ManagementApiError with Auth0's errorCode",
+    async run() {
+      const { client } = tenant();
+      const error = await rejection(
+        request(client, { method: "GET", path: "/users/{id}", params: { id: "auth0|nobody" } }),
+        "request",
+      );
+      assert(error instanceof ManagementApiError, "a ManagementApiError");
+      assertEqual((error as ManagementApiError).statusCode, 404, "statusCode");
+      assertEqual((error as ManagementApiError).errorCode, "inexistent_user", "errorCode");
+      assert(!String(error).includes(clientSecret), "no secret in the error");
+    },
+  },
+  {
+    name: "pages through users with page/per_page/include_totals",
+    async run() {
+      const { client } = tenant();
+      for (let i = 0; i < 7; i++) {
+        await request(client, {
+          method: "POST",
+          path: "/users",
+          body: {
+            email: `user${i}@example.com`,
+            password: "Runtime-Pass-9",
+            connection: "Username-Password-Authentication",
+          },
+        });
+      }
+      const seen: string[] = [];
+      for (let page = 0; page < 10; page++) {
+        const answer = await request<{ users: { email: string }[]; total: number }>(client, {
+          method: "GET",
+          path: "/users",
+          query: { page, per_page: 3, include_totals: true },
+        });
+        seen.push(...answer.users.map((u) => u.email));
+        if (answer.users.length < 3) break;
+      }
+      assertEqual(seen.length, 7, "users seen");
+      assertEqual(new Set(seen).size, 7, "distinct users");
+    },
+  },
+  {
+    name: "obtains a token with private_key_jwt signed by jose on this runtime",
+    async run() {
+      const pair = (await crypto.subtle.generateKey(
+        {
+          name: "RSASSA-PKCS1-v1_5",
+          modulusLength: 2048,
+          publicExponent: new Uint8Array([1, 0, 1]),
+          hash: "SHA-256",
+        },
+        false,
+        ["sign", "verify"],
+      )) as CryptoKeyPair;
+      const emulator = createAuth0Emulator({
+        domain,
+        clientId,
+        clientSecret,
+        clients: [{ clientId: "key-client", publicKey: pair.publicKey }],
+      });
+      const client = createManagementClient({
+        domain,
+        clientId: "key-client",
+        privateKey: privateKeyJwt(pair.privateKey, { alg: "RS256" }),
+        fetch: emulator.fetch,
+      });
+      await request(client, { method: "GET", path: "/users" });
+      assertEqual(emulator.tokenGrants, 1, "token grants");
+    },
+  },
+];
+
+/** Runs every case in order and reports each, for the per-runtime shims. */
+export async function runCases(): Promise<{ name: string; ok: boolean; error?: string }[]> {
+  const results: { name: string; ok: boolean; error?: string }[] = [];
+  for (const c of cases) {
+    try {
+      await c.run();
+      results.push({ name: c.name, ok: true });
+    } catch (error) {
+      results.push({
+        name: c.name,
+        ok: false,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+    }
+  }
+  return results;
+}
