@@ -183,6 +183,7 @@ describe("token caches", () => {
       "not a token",
       { accessToken: 42 },
       { accessToken: "x", expiresAt: Date.now() - 1 },
+      { accessToken: "line\nbreak", expiresAt: Date.now() + 3_600_000 },
     ]) {
       store.set(key!, garbage);
       await request(tenant.client({ tokenCache: cache }), getUsers);
@@ -191,7 +192,7 @@ describe("token caches", () => {
         expiresAt: expect.any(Number),
       });
     }
-    expect(tenant.emulator.tokenGrants).toBe(4);
+    expect(tenant.emulator.tokenGrants).toBe(5);
   });
 
   it("treat a cache that hangs as a miss after two seconds", async () => {

@@ -1,1 +1,6 @@
-export {};
+export {
+  createKvTokenCache,
+  type KvNamespaceLike,
+  type KvTokenCache,
+  type KvTokenCacheOptions,
+} from "./kv-token-cache.js";

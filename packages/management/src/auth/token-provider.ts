@@ -33,10 +33,14 @@ export interface GrantingProviderSettings {
   cacheTimeoutMs?: number;
 }
 
+// A bearer token is visible ASCII only; anything else (a line break, a space) would
+// make an invalid Authorization header, whose error may echo the value.
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
   const { accessToken, expiresAt } = value as Partial<CachedToken>;
-  return typeof accessToken === "string" && accessToken.length > 0 && Number.isFinite(expiresAt);
+  return typeof accessToken === "string" && TOKEN_CHARACTERS.test(accessToken) && Number.isFinite(expiresAt);
 }
 
 /**

@@ -1,0 +1,99 @@
+// The Worker the tests run in workerd: it holds a real KV binding and talks to the
+// Auth0 emulator through ordinary `fetch`, which Miniflare routes to the Node test process.
+import { createManagementClient, request } from "@auth0-edge/management";
+import { createKvTokenCache, type KvNamespaceLike } from "../../src/index.js";
+import type { CacheOp, CacheResult, CallsRequest, CallsResult, WireCacheOptions } from "./wire.js";
+
+interface Env {
+  TOKENS: KvNamespaceLike;
+  AUTH0_DOMAIN: string;
+  AUTH0_CLIENT_ID: string;
+  AUTH0_CLIENT_SECRET: string;
+}
+
+/** Namespaces standing for a KV that is down: one throws from its methods, one rejects. */
+const brokenNamespaces: Record<string, KvNamespaceLike> = {
+  throwing: {
+    get: () => {
+      throw new Error("KV GET failed: 503 Service Unavailable");
+    },
+    put: () => {
+      throw new Error("KV PUT failed: 503 Service Unavailable");
+    },
+    delete: () => {
+      throw new Error("KV DELETE failed: 503 Service Unavailable");
+    },
+  },
+  rejecting: {
+    get: () => Promise.reject(new Error("KV GET failed: 500 Internal Server Error")),
+    put: () => Promise.reject(new Error("KV PUT failed: 429 Too Many Requests")),
+    delete: () => Promise.reject(new Error("KV DELETE failed: 500 Internal Server Error")),
+  },
+};
+
+function cacheFor(env: Env, wire: WireCacheOptions = {}, namespace = "real") {
+  const { clockOffsetMs = 0, encryptionKeyFromEnv, ...options } = wire;
+  const ns = namespace === "real" ? env.TOKENS : brokenNamespaces[namespace];
+  if (!ns) throw new Error(`no namespace ${namespace}`);
+  if (encryptionKeyFromEnv !== undefined) {
+    options.encryptionKey = (env as unknown as Record<string, string>)[encryptionKeyFromEnv];
+  }
+  return createKvTokenCache(ns, { ...options, now: () => Date.now() + clockOffsetMs });
+}
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
+async function runCacheOps(env: Env, body: { options?: WireCacheOptions; ops: CacheOp[] }) {
+  const results: CacheResult[] = [];
+  let cache: ReturnType<typeof createKvTokenCache>;
+  try {
+    cache = cacheFor(env, body.options);
+  } catch (error) {
+    return [{ error: describe(error) }];
+  }
+  for (const op of body.ops) {
+    try {
+      if (op.op === "get") results.push({ value: (await cache.get(op.key)) ?? null });
+      else {
+        await (op.op === "set" ? cache.set(op.key, op.value, op.ttl) : cache.delete(op.key));
+        results.push({ value: null });
+      }
+    } catch (error) {
+      results.push({ error: describe(error) });
+    }
+  }
+  return results;
+}
+
+// Made on the first request (workerd allows no randomness at start-up): it tells one
+// isolate's memory from another's.
+let memoryId: string | undefined;
+
+/** A cold client, as a Worker makes one per request, running `count` calls at once. */
+async function runCalls(env: Env, body: CallsRequest): Promise<CallsResult> {
+  memoryId ??= crypto.randomUUID();
+  const client = createManagementClient({
+    domain: env.AUTH0_DOMAIN,
+    clientId: env.AUTH0_CLIENT_ID,
+    clientSecret: env.AUTH0_CLIENT_SECRET,
+    tokenCache: cacheFor(env, body.options, body.namespace),
+  });
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: body.count }, () => request(client, { method: "GET", path: "/users" })),
+  );
+  return {
+    memoryId,
+    succeeded: outcomes.filter((o) => o.status === "fulfilled").length,
+    errors: outcomes.flatMap((o) => (o.status === "rejected" ? [describe(o.reason)] : [])),
+  };
+}
+
+export default {
+  async fetch(req: Request, env: Env): Promise<Response> {
+    const { pathname } = new URL(req.url);
+    if (pathname === "/cache") return Response.json(await runCacheOps(env, await req.json()));
+    if (pathname === "/calls") return Response.json(await runCalls(env, await req.json()));
+    return new Response("not found", { status: 404 });
+  },
+};
