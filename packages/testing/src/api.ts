@@ -66,7 +66,7 @@ function auditEvent(
         query: Object.fromEntries(url.searchParams),
         userAgent: request.headers.get("user-agent") ?? "",
       },
-      response: { body: result.body ?? {}, statusCode: result.status },
+      response: { body: maskSecrets(result.body ?? {}), statusCode: result.status },
     },
   };
 }
@@ -108,6 +108,7 @@ export async function handleApiRequest(
       config: deps.config,
       logs: deps.logs,
       token,
+      request,
       now: deps.config.now,
       body() {
         body ??= readJson(request).then((read) => {

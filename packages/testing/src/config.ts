@@ -19,6 +19,23 @@ export const defaultScopes: readonly string[] = [
   "delete:role_members",
   "read:logs",
   "read:logs_users",
+  ...["clients", "connections", "client_grants", "resource_servers", "rules"].flatMap((kind) =>
+    ["read", "create", "update", "delete"].map((verb) => `${verb}:${kind}`),
+  ),
+  "read:client_keys",
+  "update:client_keys",
+  "read:device_credentials",
+  "create:current_user_device_credentials",
+  "delete:device_credentials",
+  "read:email_provider",
+  "create:email_provider",
+  "update:email_provider",
+  "delete:email_provider",
+  "read:tenant_settings",
+  "update:tenant_settings",
+  "blacklist:tokens",
+  "read:stats",
+  "create:user_tickets",
 ];
 
 /** Options after defaults and checks. */
@@ -30,6 +47,7 @@ export interface EmulatorConfig {
   tokenLifetimeSeconds: number;
   clients: Map<string, EmulatorClient>;
   connections: string[];
+  jobPollsToFinish: number;
   now: () => number;
 }
 
@@ -49,6 +67,10 @@ export function resolveConfig(options: Auth0EmulatorOptions): EmulatorConfig {
   const lifetime = options.tokenLifetimeSeconds ?? 86400;
   if (!Number.isInteger(lifetime) || lifetime <= 0) {
     throw new TypeError("createAuth0Emulator: tokenLifetimeSeconds must be a positive integer");
+  }
+  const jobPolls = options.jobPollsToFinish ?? 2;
+  if (!Number.isInteger(jobPolls) || jobPolls <= 0) {
+    throw new TypeError("createAuth0Emulator: jobPollsToFinish must be a positive integer");
   }
   const domain = options.domain.toLowerCase();
   const scopes = options.scopes ?? [...defaultScopes];
@@ -70,6 +92,7 @@ export function resolveConfig(options: Auth0EmulatorOptions): EmulatorConfig {
     tokenLifetimeSeconds: lifetime,
     clients,
     connections: options.connections ?? ["Username-Password-Authentication"],
+    jobPollsToFinish: jobPolls,
     now: options.now ?? Date.now,
   };
 }

@@ -5,7 +5,22 @@
 
 export { jwtBearerAssertionType } from "./client-assertion";
 export { defaultScopes } from "./config";
+export { connectionIdOf } from "./connection-ids";
 export { createAuth0Emulator } from "./emulator";
+export type { Job, JobEntry, JobStatus, JobSummary, JobUserError } from "./job-model";
+export type {
+  BlacklistedToken,
+  Client,
+  ClientGrant,
+  Connection,
+  DeviceCredential,
+  GuardianEnrollment,
+  Resource,
+  ResourceServer,
+  Rule,
+  TenantSingletons,
+  TenantStores,
+} from "./tenant-state";
 export type {
   Auth0Emulator,
   Auth0EmulatorOptions,

@@ -8,12 +8,15 @@ import { createLogIdSequence, requestId } from "./ids";
 import { createLogWriter } from "./log-events";
 import { handleTokenRequest } from "./oauth-token";
 import { createRateLimiter } from "./rate-limit";
+import { jobRoutes } from "./resources/jobs";
 import { logRoutes } from "./resources/logs";
 import { roleRoutes } from "./resources/roles";
+import { tenantRoutes } from "./resources/tenant-routes";
 import { userRoleRoutes } from "./resources/user-roles";
 import { userRoutes } from "./resources/users";
 import { createRouter } from "./router";
 import { applySeed } from "./seed";
+import { createTenantStores, resetTenantStores } from "./tenant-state";
 import { createTokenAuthority } from "./tokens";
 import type {
   Auth0Emulator,
@@ -67,6 +70,8 @@ export function createAuth0Emulator(options: Auth0EmulatorOptions): Auth0Emulato
     roles: new Map(),
     roleMembers: new Map(),
     logs: [],
+    jobs: new Map(),
+    ...createTenantStores(config),
   };
   const logIds = createLogIdSequence();
   const logs = createLogWriter(state, logIds, config.now, config.domain);
@@ -79,7 +84,14 @@ export function createAuth0Emulator(options: Auth0EmulatorOptions): Auth0Emulato
   const assertions = createAssertionVerifier({ domain: config.domain, now: config.now });
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, config.now) : undefined;
   const faults = createFaultQueue();
-  const router = createRouter([...userRoutes, ...userRoleRoutes, ...roleRoutes, ...logRoutes]);
+  const router = createRouter([
+    ...userRoutes,
+    ...userRoleRoutes,
+    ...roleRoutes,
+    ...logRoutes,
+    ...jobRoutes,
+    ...tenantRoutes,
+  ]);
   const requests: ServedRequest[] = [];
   let grants = 0;
 
@@ -155,6 +167,8 @@ export function createAuth0Emulator(options: Auth0EmulatorOptions): Auth0Emulato
       state.roles.clear();
       state.roleMembers.clear();
       state.logs.length = 0;
+      state.jobs.clear();
+      resetTenantStores(state, config);
       logIds.reset();
       requests.length = 0;
       grants = 0;

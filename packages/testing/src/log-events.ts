@@ -7,7 +7,18 @@ export interface LogWriter {
 }
 
 const masked = "*****";
-const sensitiveKeys = new Set(["password", "client_secret", "client_assertion", "access_token"]);
+const sensitiveKeys = new Set([
+  "password",
+  "client_secret",
+  "client_assertion",
+  "access_token",
+  "smtp_pass",
+  "api_key",
+  "secretAccessKey",
+  "clientSecret",
+  "connectionString",
+  "signing_secret",
+]);
 
 /**
  * A copy of a request body safe to keep in a log event: passwords and credentials are

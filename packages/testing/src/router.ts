@@ -13,6 +13,8 @@ export interface ApiContext {
   config: EmulatorConfig;
   logs: LogWriter;
   token: AccessTokenClaims;
+  /** The request itself, for bodies that are not JSON (multipart uploads). */
+  request: Request;
   now(): number;
   /** The parsed JSON body (`undefined` when empty); throws Auth0's 400 when it does not parse. */
   body(): Promise<unknown>;

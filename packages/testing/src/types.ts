@@ -1,3 +1,6 @@
+import type { JobEntry } from "./job-model";
+import type { TenantStores } from "./tenant-state";
+
 /** One identity of a user, as Auth0 lists it in `identities`. */
 export interface Identity {
   connection: string;
@@ -96,6 +99,8 @@ export interface Auth0EmulatorOptions {
   connections?: string[];
   /** Fixed-window rate limit of the Management API, per tenant. Default: off. */
   rateLimit?: { limit: number; windowSeconds: number };
+  /** The `GET /jobs/{id}` poll that finds a job done (earlier polls see `processing`). Default 2. */
+  jobPollsToFinish?: number;
   /** Clock in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
   /** Initial content, restored by `reset()`. */
@@ -158,13 +163,15 @@ export interface HangFault extends FaultMatch {
 export type FaultSpec = StatusFault | NetworkFault | HangFault;
 
 /** The live stores of the emulator. */
-export interface EmulatorState {
+export interface EmulatorState extends TenantStores {
   readonly users: Map<string, User>;
   readonly roles: Map<string, Role>;
   /** Role id → (user id → assignment time in epoch ms). */
   readonly roleMembers: Map<string, Map<string, number>>;
   /** Log events in the order they happened. */
   readonly logs: Log[];
+  /** Jobs by id, with how often they were polled and the users an import refused. */
+  readonly jobs: Map<string, JobEntry>;
 }
 
 /** A stateful Auth0 tenant reachable through a `fetch` function. */

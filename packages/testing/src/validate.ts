@@ -1,7 +1,7 @@
 import { payloadError } from "./errors";
 
 /** JSON types a body field may have. */
-export type FieldType = "string" | "boolean" | "object" | "array";
+export type FieldType = "string" | "boolean" | "object" | "array" | "number" | "integer" | "any";
 
 /** A request body schema in the few terms the emulator's routes need. */
 export interface BodySchema {
@@ -10,6 +10,8 @@ export interface BodySchema {
   minProperties?: number;
   /** Fields that must look like an email address. */
   emails?: string[];
+  /** Fields that may also be `null` (object fields always may). */
+  nullable?: string[];
 }
 
 function jsonType(value: unknown): string {
@@ -46,11 +48,13 @@ export function validateBody(body: unknown, schema: BodySchema): Record<string, 
   }
   for (const [name, expected] of Object.entries(schema.fields)) {
     const field = value[name];
-    if (field === undefined) continue;
+    if (field === undefined || expected === "any") continue;
     const actual = jsonType(field);
-    // Metadata may be set to null to clear it; every other field must have its type.
-    const nullable = expected === "object" && actual === "null";
-    if (actual !== expected && !nullable) {
+    // Metadata may be set to null to clear it; other fields only when the schema says so.
+    const nullable =
+      actual === "null" && (expected === "object" || schema.nullable?.includes(name));
+    const numeric = expected === "number" && actual === "integer";
+    if (actual !== expected && !nullable && !numeric) {
       throw payloadError(`Expected type ${expected} but found type ${actual}`, name);
     }
   }

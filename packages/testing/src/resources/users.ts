@@ -8,6 +8,7 @@ import type { ApiContext, Route } from "../router";
 import type { EmulatorState, User } from "../types";
 import { buildUser, mergeMetadata, presentUser } from "../user-model";
 import { type FieldType, validateBody } from "../validate";
+import { connectionByName } from "./connections";
 
 const profileFields: Record<string, FieldType> = {
   email: "string",
@@ -97,7 +98,7 @@ async function createUser(context: ApiContext) {
     emails: ["email"],
   });
   const connection = body.connection as string;
-  if (!context.config.connections.includes(connection)) {
+  if (connectionByName(context.state, connection)?.strategy !== "auth0") {
     throw apiError(400, "The connection does not exist.", "inexistent_connection");
   }
   if (body.email === undefined) throw payloadError("Missing required property: email");

@@ -1,0 +1,113 @@
+import { apiError } from "../errors";
+import { randomAlphanumeric } from "../ids";
+import { projectFields, readBoolean } from "../pagination";
+import type { ApiContext, Route } from "../router";
+import type { Rule, TenantStores } from "../tenant-state";
+import { validateBody } from "../validate";
+import { fieldTypes } from "./field-types";
+import { listAnswer } from "./listing";
+
+const ruleFields = fieldTypes({
+  string: ["name", "script"],
+  number: ["order"],
+  boolean: ["enabled"],
+});
+
+/** The rule or Auth0's 404 `inexistent_rule` (as recorded). */
+function requireRule(state: TenantStores, id: string): Rule {
+  const rule = state.rules.get(id);
+  if (rule === undefined) throw apiError(404, "The rule does not exist", "inexistent_rule");
+  return rule;
+}
+
+function checkNameFree(state: TenantStores, name: string, except?: string) {
+  for (const rule of state.rules.values()) {
+    if (rule.id !== except && rule.name === name) {
+      throw apiError(409, "A rule with the same name already exists.");
+    }
+  }
+}
+
+/** A rule in the recorded key order. */
+function present(rule: Rule): Rule {
+  const { id, enabled, script, name, order, stage } = rule;
+  return { id, enabled, script, name, order, stage };
+}
+
+async function createRule(context: ApiContext) {
+  const body = validateBody(await context.body(), {
+    fields: ruleFields,
+    required: ["name", "script"],
+  });
+  checkNameFree(context.state, body.name as string);
+  // Without `order`, a new rule runs after every existing one.
+  const last = Math.max(0, ...[...context.state.rules.values()].map((rule) => rule.order));
+  const rule = present({
+    id: `rul_${randomAlphanumeric(16)}`,
+    enabled: body.enabled ?? true,
+    script: body.script,
+    name: body.name as string,
+    order: (body.order as number | undefined) ?? last + 1,
+    stage: "login_success",
+  });
+  context.state.rules.set(rule.id, rule);
+  return { status: 201, body: rule };
+}
+
+/** `/rules` routes, listed by `order`. */
+export const ruleRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/rules",
+    scopes: ["read:rules"],
+    handle(context) {
+      const enabled = context.query.has("enabled")
+        ? readBoolean(context.query, "enabled", true)
+        : undefined;
+      const rules = [...context.state.rules.values()]
+        .filter((rule) => enabled === undefined || rule.enabled === enabled)
+        .sort((a, b) => a.order - b.order);
+      return listAnswer(rules, context.query, { key: "rules" });
+    },
+  },
+  {
+    method: "POST",
+    path: "/rules",
+    scopes: ["create:rules"],
+    audit: "Create a rule",
+    handle: createRule,
+  },
+  {
+    method: "GET",
+    path: "/rules/:id",
+    scopes: ["read:rules"],
+    handle: (context) => ({
+      status: 200,
+      body: projectFields(requireRule(context.state, context.params.id!), context.query),
+    }),
+  },
+  {
+    method: "PATCH",
+    path: "/rules/:id",
+    scopes: ["update:rules"],
+    audit: "Update a rule",
+    async handle(context) {
+      const rule = requireRule(context.state, context.params.id!);
+      const body = validateBody(await context.body(), { fields: ruleFields });
+      if (typeof body.name === "string") checkNameFree(context.state, body.name, rule.id);
+      Object.assign(rule, body);
+      return { status: 200, body: rule };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/rules/:id",
+    scopes: ["delete:rules"],
+    audit: "Delete a rule",
+    handle(context) {
+      // Deleting an unknown rule answers 204 again (as recorded).
+      context.state.rules.delete(context.params.id!);
+      return { status: 204 };
+    },
+  },
+];

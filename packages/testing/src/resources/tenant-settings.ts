@@ -1,0 +1,44 @@
+import { payloadError } from "../errors";
+import { projectFields } from "../pagination";
+import type { Route } from "../router";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Objects merge key by key at every depth (`flags` keeps the flags an update leaves out); anything else is replaced. */
+function deepMerge(target: Record<string, unknown>, patch: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = target[key];
+    if (isObject(value) && isObject(current)) deepMerge(current, value);
+    else target[key] = value;
+  }
+}
+
+/** `/tenants/settings` routes. */
+export const tenantSettingsRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/tenants/settings",
+    scopes: ["read:tenant_settings"],
+    handle: (context) => ({
+      status: 200,
+      body: projectFields(context.state.tenant.settings, context.query),
+    }),
+  },
+  {
+    method: "PATCH",
+    path: "/tenants/settings",
+    scopes: ["update:tenant_settings"],
+    audit: "Update tenant settings",
+    async handle(context) {
+      const body = await context.body();
+      if (!isObject(body)) {
+        const type = Array.isArray(body) ? "array" : body === null ? "null" : typeof body;
+        throw payloadError(`Expected type object but found type ${type}`);
+      }
+      deepMerge(context.state.tenant.settings, structuredClone(body));
+      return { status: 200, body: context.state.tenant.settings };
+    },
+  },
+];
