@@ -14,6 +14,15 @@ export {
   TokenError,
 } from "./errors.js";
 export type {
+  AnyOperationEntry,
+  Input,
+  OperationEntry,
+  OperationId,
+  OperationTable,
+  Output,
+  PaginationKind,
+} from "./operation.js";
+export type {
   ClientSecretAuthOptions,
   ManagementClientOptions,
   PrivateKeyAuthOptions,
@@ -21,6 +30,7 @@ export type {
   TokenAuthOptions,
   TokenSource,
 } from "./options.js";
+export type { ItemOf, Paginated } from "./pagination.js";
 export {
   type Middleware,
   type MiddlewarePlacement,

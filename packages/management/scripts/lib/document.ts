@@ -1,0 +1,225 @@
+/** Reads the operations of the Management API document into what the emitters need. */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type PaginationKind = "offset" | "checkpoint" | "offset+checkpoint";
+
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+}
+
+export interface Pagination {
+  kind: PaginationKind;
+  /** The property of an object answer that holds the items; absent when every answer is an array. */
+  items?: string;
+  /** Where the next checkpoint comes from: the answer's `next`, or a field of the last item. */
+  cursor?: "next" | "log_id" | "id";
+  /** The operation takes `include_totals`. */
+  totals: boolean;
+}
+
+export interface Operation {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  /** `x-operation-group` as an array: `["users", "roles"]`. */
+  group: string[];
+  /** `x-operation-name`: `list`, `get`, `listUsersByEmail`, … */
+  operationName: string;
+  lifecycle: string | null;
+  summary: string;
+  description: string;
+  parameters: Parameter[];
+  body: {
+    kind: "json" | "multipart";
+    required: boolean;
+    requiredFields: Record<string, string>;
+  } | null;
+  pagination: Pagination | null;
+}
+
+type Json = Record<string, unknown>;
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+export function createResolver(document: Json) {
+  return function resolve<T = Json>(value: unknown): T {
+    let current = value as Json;
+    for (let depth = 0; typeof current?.$ref === "string"; depth++) {
+      if (depth > 20) throw new Error(`reference cycle at ${String(current.$ref)}`);
+      const ref = current.$ref as string;
+      if (!ref.startsWith("#/")) throw new Error(`external reference ${ref} is not supported`);
+      current = ref
+        .slice(2)
+        .split("/")
+        .reduce<Json>(
+          (node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")] as Json,
+          document,
+        );
+      if (current === undefined) throw new Error(`unresolved reference ${ref}`);
+    }
+    return current as T;
+  };
+}
+
+/** Every variant of a schema (`oneOf`/`anyOf` members, or the schema itself), resolved. */
+function variants(resolve: ReturnType<typeof createResolver>, schema: unknown): Json[] {
+  const s = resolve(schema);
+  const members = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
+  return members ? members.flatMap((m) => variants(resolve, m)) : [s];
+}
+
+function isArraySchema(resolve: ReturnType<typeof createResolver>, schema: unknown): boolean {
+  return resolve(schema).type === "array";
+}
+
+/** A placeholder value for an `@example`, by the schema's type. */
+function placeholder(resolve: ReturnType<typeof createResolver>, schema: unknown): string {
+  const s = resolve(schema);
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (s.enum) return JSON.stringify((s.enum as unknown[])[0]);
+  if (type === "boolean") return "true";
+  if (type === "integer" || type === "number") return "1";
+  if (type === "array") return "[]";
+  if (type === "object" || s.properties || s.oneOf || s.anyOf || s.allOf) return "{}";
+  return '"…"';
+}
+
+function requiredFields(resolve: ReturnType<typeof createResolver>, schema: unknown) {
+  const fields: Record<string, string> = {};
+  const s = resolve(schema);
+  const parts = [s, ...((s.allOf as unknown[] | undefined) ?? []).map((p) => resolve(p))];
+  for (const part of parts) {
+    const properties = (part.properties ?? {}) as Json;
+    for (const name of (part.required as string[] | undefined) ?? []) {
+      fields[name] = properties[name] === undefined ? "{}" : placeholder(resolve, properties[name]);
+    }
+  }
+  return fields;
+}
+
+function paginationOf(
+  resolve: ReturnType<typeof createResolver>,
+  op: Json,
+  query: Set<string>,
+): Pagination | null {
+  const offset = query.has("page") && query.has("per_page");
+  const hasCheckpointParams = query.has("from") && query.has("take");
+  if (!offset && !hasCheckpointParams) return null;
+  const response = resolve(((op.responses as Json)["200"] ?? {}) as Json);
+  const schema = ((response.content as Json | undefined)?.["application/json"] as Json | undefined)
+    ?.schema;
+  if (schema === undefined) throw new Error(`${op.operationId}: a list without a JSON answer`);
+  const shapes = variants(resolve, schema);
+  const itemKeys = new Set<string>();
+  let next = false;
+  let arrayItem: Json | undefined;
+  for (const shape of shapes) {
+    if (shape.type === "array") {
+      arrayItem = resolve(shape.items);
+      continue;
+    }
+    const properties = (shape.properties ?? {}) as Json;
+    if ("next" in properties) next = true;
+    const arrays = Object.keys(properties).filter((k) => isArraySchema(resolve, properties[k]));
+    if (arrays.length !== 1) {
+      throw new Error(`${op.operationId}: cannot tell which of [${arrays}] holds the items`);
+    }
+    itemKeys.add(arrays[0]!);
+  }
+  if (itemKeys.size > 1) throw new Error(`${op.operationId}: items under several keys`);
+  let cursor: Pagination["cursor"];
+  if (hasCheckpointParams) {
+    const itemFields = Object.keys((arrayItem?.properties ?? {}) as Json);
+    if (next) cursor = "next";
+    else if (itemFields.includes("log_id")) cursor = "log_id";
+    else if (itemFields.includes("id")) cursor = "id";
+  }
+  const checkpoint = cursor !== undefined;
+  if (!offset && !checkpoint) return null;
+  const kind: PaginationKind =
+    offset && checkpoint ? "offset+checkpoint" : offset ? "offset" : "checkpoint";
+  const pagination: Pagination = { kind, totals: query.has("include_totals") };
+  const [items] = itemKeys;
+  if (items !== undefined) pagination.items = items;
+  if (cursor !== undefined) pagination.cursor = cursor;
+  return pagination;
+}
+
+/** The operations of the document, in document order, checked for what the runtime relies on. */
+export function readOperations(document: Json): Operation[] {
+  const resolve = createResolver(document);
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths as Json)) {
+    const pathItem = item as Json;
+    for (const [method, value] of Object.entries(pathItem)) {
+      if (!METHODS.includes(method as (typeof METHODS)[number])) continue;
+      const op = value as Json;
+      const id = op.operationId as string;
+      const rawGroup = op["x-operation-group"];
+      const group = (Array.isArray(rawGroup) ? rawGroup : [rawGroup]) as string[];
+      const operationName = op["x-operation-name"] as string;
+      if (!id || !group.every((g) => typeof g === "string" && g) || !operationName) {
+        throw new Error(
+          `${method.toUpperCase()} ${path}: operationId, x-operation-group and x-operation-name are required`,
+        );
+      }
+      const parameters: Parameter[] = [
+        ...((pathItem.parameters as unknown[] | undefined) ?? []),
+        ...((op.parameters as unknown[] | undefined) ?? []),
+      ]
+        .map((p) => resolve(p))
+        .filter((p) => p.in !== "cookie")
+        .map((p) => ({
+          name: p.name as string,
+          in: p.in as Parameter["in"],
+          required: p.required === true || p.in === "path",
+        }));
+      const names = parameters.map((p) => p.name);
+      const clash = names.find((n, i) => n === "body" || names.indexOf(n) !== i);
+      if (clash)
+        throw new Error(`${id}: parameter name "${clash}" would be ambiguous in the input`);
+      const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      for (const name of placeholders) {
+        if (!parameters.some((p) => p.in === "path" && p.name === name)) {
+          throw new Error(`${id}: no path parameter for {${name}}`);
+        }
+      }
+      let body: Operation["body"] = null;
+      if (op.requestBody) {
+        const requestBody = resolve(op.requestBody);
+        const content = requestBody.content as Json;
+        const kind = content["application/json"]
+          ? "json"
+          : content["multipart/form-data"]
+            ? "multipart"
+            : null;
+        if (!kind) throw new Error(`${id}: unsupported request body ${Object.keys(content)}`);
+        const schema = (
+          content[kind === "json" ? "application/json" : "multipart/form-data"] as Json
+        ).schema;
+        const fields = requiredFields(resolve, schema);
+        body = {
+          kind,
+          required: requestBody.required === true || Object.keys(fields).length > 0,
+          requiredFields: fields,
+        };
+      }
+      const query = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+      operations.push({
+        id,
+        method: method.toUpperCase() as HttpMethod,
+        path,
+        group,
+        operationName,
+        lifecycle: (op["x-release-lifecycle"] as string | undefined) ?? null,
+        summary: ((op.summary as string | undefined) ?? "").trim(),
+        description: ((op.description as string | undefined) ?? "").trim(),
+        parameters,
+        body,
+        pagination: paginationOf(resolve, op, query),
+      });
+    }
+  }
+  return operations;
+}

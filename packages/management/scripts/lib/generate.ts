@@ -1,0 +1,101 @@
+/** Everything `pnpm generate` writes, computed in memory so a test can compare it with the tree. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Operation, readOperations } from "./document.js";
+import { emitModule } from "./emit-module.js";
+import { emitTable } from "./emit-table.js";
+import { createFormatter } from "./format.js";
+import { moduleName, nameOperations } from "./naming.js";
+import { schemaTypes } from "./schema-types.js";
+
+export const GENERATED_DIR = "src/generated";
+/** The list of generated entry points, read by tsup.config.ts and the sync test. */
+export const ENTRIES_FILE = `${GENERATED_DIR}/entries.json`;
+const RESERVED_MODULES = new Set(["schema", "operations", "entries", "index"]);
+
+export interface Generated {
+  /** Paths relative to the package, with their formatted content. */
+  files: Map<string, string>;
+  /** Entry name (`users`) → source file (`./src/generated/users.ts`). */
+  entries: Record<string, string>;
+  operations: Operation[];
+}
+
+export interface GenerateOptions {
+  oasPath: string;
+  packageDir: string;
+  repoRoot: string;
+}
+
+export async function generate({
+  oasPath,
+  packageDir,
+  repoRoot,
+}: GenerateOptions): Promise<Generated> {
+  const document = JSON.parse(readFileSync(oasPath, "utf8")) as Record<string, unknown>;
+  const operations = readOperations(document);
+  const names = nameOperations(operations);
+  const byModule = new Map<string, Operation[]>();
+  const modules = new Map<string, string>();
+  for (const op of operations) {
+    const module = moduleName(op.group[0]!);
+    if (RESERVED_MODULES.has(module))
+      throw new Error(`group "${op.group[0]}" would overwrite ${module}.ts`);
+    const group = byModule.get(module) ?? [];
+    group.push(op);
+    byModule.set(module, group);
+    modules.set(op.id, module);
+  }
+  const format = createFormatter(repoRoot, packageDir);
+  const pending = new Map<string, Promise<string>>();
+  const add = (file: string, text: string) => pending.set(file, format(file, text));
+  add(`${GENERATED_DIR}/schema.ts`, await schemaTypes(document, operations));
+  const sorted = [...byModule.keys()].sort();
+  const entries: Record<string, string> = {};
+  for (const module of sorted) {
+    const ops = byModule.get(module)!;
+    add(`${GENERATED_DIR}/${module}.ts`, emitModule(ops[0]!.group[0]!, module, ops, names));
+    // A hand-written entry (re-exporting the generated module plus helpers) takes its place.
+    const custom = `src/entries/${module}.ts`;
+    entries[module] =
+      `./${existsSync(join(packageDir, custom)) ? custom : `${GENERATED_DIR}/${module}.ts`}`;
+  }
+  add(`${GENERATED_DIR}/operations.ts`, emitTable(operations, names, modules));
+  entries.operations = `./${GENERATED_DIR}/operations.ts`;
+  const files = new Map<string, string>();
+  for (const [file, text] of pending) files.set(file, await text);
+  files.set(ENTRIES_FILE, `${JSON.stringify(entries, null, 2)}\n`);
+  return { files, entries, operations };
+}
+
+type ExportTarget = {
+  import: { types: string; default: string };
+  require: { types: string; default: string };
+};
+
+export function exportTarget(entry: string): ExportTarget {
+  return {
+    import: { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` },
+    require: { types: `./dist/${entry}.d.cts`, default: `./dist/${entry}.cjs` },
+  };
+}
+
+/**
+ * The `exports` map with one subpath per generated entry: hand-written subpaths first
+ * (in their order), generated ones sorted, `./package.json` last. Subpaths generated
+ * before but no longer (`previous`) are dropped.
+ */
+export function exportsMap(
+  current: Record<string, unknown>,
+  entries: Record<string, string>,
+  previous: string[],
+): Record<string, unknown> {
+  const generated = new Set([...Object.keys(entries), ...previous].map((e) => `./${e}`));
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(current)) {
+    if (!generated.has(key) && key !== "./package.json") result[key] = value;
+  }
+  for (const entry of Object.keys(entries).sort()) result[`./${entry}`] = exportTarget(entry);
+  result["./package.json"] = "./package.json";
+  return result;
+}

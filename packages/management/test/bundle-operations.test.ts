@@ -1,0 +1,53 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { operations } from "../src/generated/operations.js";
+import { bundle } from "./support/bundle.js";
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
+/** The foundation's budget for a Worker that reads a user with client-credentials auth. */
+const BUDGET_GZIP_BYTES = 8 * 1024;
+
+const size = (r: { bytes: number; gzipBytes: number }) =>
+  `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;
+/** The path templates of a group's operations, as string literals in a bundle. */
+const pathsOf = (keep: (group: string) => boolean) =>
+  Object.values(operations)
+    .filter((entry) => keep(entry.group))
+    .map((entry) => JSON.stringify(entry.path));
+
+describe("bundles of the generated operations", () => {
+  it(`reading a user with getUser and a client secret stays within ${BUDGET_GZIP_BYTES} bytes gzip, without an unused list function`, async () => {
+    const report = await bundle(join(fixtures, "worker-get-user.ts"));
+    console.log(
+      `bundle: getUser with client-credentials auth: ${size(report)} (budget ${BUDGET_GZIP_BYTES})`,
+    );
+    expect(report.externalImports).toEqual([]);
+    expect(report.text).not.toMatch(/["'`]node:/);
+    expect(report.text).toContain('"/users/{id}"');
+    // listUsers is imported but unused: its path and the pagination code are gone.
+    expect(report.text).not.toContain('"/users"');
+    expect(report.text).not.toContain("include_totals");
+    expect(report.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it("of the users module hold no code of another resource group", async () => {
+    const report = await bundle(join(fixtures, "users-module.ts"));
+    console.log(
+      `bundle: the users module (${pathsOf((g) => g === "users").length} operations): ${size(report)}`,
+    );
+    for (const path of pathsOf((g) => g === "users")) expect(report.text).toContain(path);
+    const foreign = pathsOf((g) => g !== "users").filter((path) => report.text.includes(path));
+    expect(foreign).toEqual([]);
+  });
+
+  it("of the operations table hold every resource group, which shows the check above can tell", async () => {
+    const report = await bundle(join(fixtures, "all-operations.ts"));
+    console.log(
+      `bundle: all ${Object.keys(operations).length} operations (the table): ${size(report)}`,
+    );
+    const missing = pathsOf(() => true).filter((path) => !report.text.includes(path));
+    expect(missing).toEqual([]);
+    expect(report.externalImports).toEqual([]);
+  });
+});
