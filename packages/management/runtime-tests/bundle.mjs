@@ -1,4 +1,5 @@
 // Bundles a shim with the SDK's built files, as a user's bundler would for an edge runtime.
+import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,20 @@ export function recordNodeBuiltins(found) {
   };
 }
 
+const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+
+/** Resolves this package's own subpaths through its `exports` map to the built files. */
+const thisPackage = {
+  name: "this-package",
+  setup(b) {
+    b.onResolve({ filter: /^@auth0-edge\/management(\/.*)?$/ }, (args) => {
+      const target = manifest.exports[`.${args.path.slice(manifest.name.length)}`];
+      if (!target?.import) return { errors: [{ text: `${args.path} is not exported` }] };
+      return { path: join(packageDir, target.import.default) };
+    });
+  },
+};
+
 export async function bundleShim(shim, outfile) {
   const nodeImports = [];
   await build({
@@ -39,12 +54,8 @@ export async function bundleShim(shim, outfile) {
     target: "es2022",
     mainFields: ["module", "main"],
     conditions: ["workerd", "worker", "browser", "import", "default"],
-    alias: {
-      "@auth0-edge/management/private-key-jwt": join(packageDir, "dist/private-key-jwt.js"),
-      "@auth0-edge/management": join(packageDir, "dist/index.js"),
-    },
     logLevel: "error",
-    plugins: [recordNodeBuiltins(nodeImports)],
+    plugins: [thisPackage, recordNodeBuiltins(nodeImports)],
   });
   if (nodeImports.length > 0)
     throw new Error(`the ${shim} bundle imports Node built-ins: ${nodeImports.join(", ")}`);

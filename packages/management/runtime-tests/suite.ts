@@ -11,8 +11,10 @@ import {
   RateLimitError,
   request,
 } from "@auth0-edge/management";
+import { createJobUsersImport, waitForJob } from "@auth0-edge/management/jobs";
 import { privateKeyJwt } from "@auth0-edge/management/private-key-jwt";
-import { createAuth0Emulator } from "@auth0-edge/testing/core";
+import { createUser, listUsers } from "@auth0-edge/management/users";
+import { connectionIdOf, createAuth0Emulator } from "@auth0-edge/testing/core";
 import { assert, assertEqual, rejection } from "./assert.js";
 
 export interface Case {
@@ -101,13 +103,11 @@ export const cases: Case[] = [
     },
   },
   {
-    name: "pages through users with page/per_page/include_totals",
+    name: "pages through users one page at a time with listUsers.all",
     async run() {
-      const { client } = tenant();
+      const { emulator, client } = tenant();
       for (let i = 0; i < 7; i++) {
-        await request(client, {
-          method: "POST",
-          path: "/users",
+        await createUser(client, {
           body: {
             email: `user${i}@example.com`,
             password: "Runtime-Pass-9",
@@ -116,17 +116,37 @@ export const cases: Case[] = [
         });
       }
       const seen: string[] = [];
-      for (let page = 0; page < 10; page++) {
-        const answer = await request<{ users: { email: string }[]; total: number }>(client, {
-          method: "GET",
-          path: "/users",
-          query: { page, per_page: 3, include_totals: true },
-        });
-        seen.push(...answer.users.map((u) => u.email));
-        if (answer.users.length < 3) break;
-      }
+      for await (const user of listUsers.all(client, { per_page: 3 }))
+        seen.push(String(user.email));
       assertEqual(seen.length, 7, "users seen");
       assertEqual(new Set(seen).size, 7, "distinct users");
+      const pages = emulator.requests.filter(
+        (r) => r.kind === "api" && r.method === "GET" && r.path === "/api/v2/users",
+      );
+      assertEqual(pages.length, 3, "pages fetched");
+    },
+  },
+  {
+    name: "uploads a users import as multipart and waits for the job",
+    async run() {
+      const { client } = tenant();
+      const users = [
+        { email: "import1@example.com", email_verified: true },
+        { email: "import2@example.com", email_verified: false },
+      ];
+      const file = new Blob([JSON.stringify(users)], { type: "application/json" });
+      const job = await createJobUsersImport(client, {
+        body: { users: file, connection_id: connectionIdOf("Username-Password-Authentication") },
+      });
+      assertEqual(job.type, "users_import", "job type");
+      const outcome = await waitForJob(client, String(job.id), {
+        initialDelayMs: 1,
+        maxDelayMs: 5,
+      });
+      assertEqual(outcome.job.status, "completed", "job status");
+      assertEqual(outcome.summary?.inserted, 2, "users inserted");
+      const imported = await listUsers(client, { q: 'email:"import1@example.com"' });
+      assert(Array.isArray(imported) && imported.length === 1, "the imported user can be found");
     },
   },
   {

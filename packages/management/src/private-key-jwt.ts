@@ -16,7 +16,8 @@ export interface PrivateKeyJwtOptions {
   lifetimeSeconds?: number;
 }
 
-type KeyInput = string | CryptoKey | JWK;
+// The standard JsonWebKey rather than jose's JWK, so the published types need nothing from jose.
+type KeyInput = string | CryptoKey | JsonWebKey;
 
 /**
  * A signer for the `private_key_jwt` client credentials grant. Pass it as the

@@ -40,7 +40,11 @@ const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
   const { accessToken, expiresAt } = value as Partial<CachedToken>;
-  return typeof accessToken === "string" && TOKEN_CHARACTERS.test(accessToken) && Number.isFinite(expiresAt);
+  return (
+    typeof accessToken === "string" &&
+    TOKEN_CHARACTERS.test(accessToken) &&
+    Number.isFinite(expiresAt)
+  );
 }
 
 /**
