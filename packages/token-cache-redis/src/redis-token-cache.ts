@@ -1,0 +1,175 @@
+import type { CachedToken, TokenCache } from "@auth0-edge/management";
+import { RedisCacheError, type RedisCacheOperation, redactedMessage } from "./redis-cache-error.js";
+import type { RedisLike } from "./redis-like.js";
+import { assertToken, decodeToken, encodeToken } from "./stored-token.js";
+
+/** Options of {@link createRedisTokenCache}. */
+export interface RedisTokenCacheOptions {
+  /**
+   * Put before every key the cache reads or writes, e.g. `"my-app:"`. The client's keys
+   * already start with `auth0-edge:token:`. Default: `""`.
+   */
+  prefix?: string;
+  /**
+   * The longest a single Redis call may take, in milliseconds; past it the call fails
+   * (the client then treats it as a miss). Default: `1000`, below the client's own 2 s bound.
+   */
+  timeoutMs?: number;
+  /** Called with every Redis failure or time-out, e.g. to log it. Default: nothing. */
+  onError?: (error: RedisCacheError) => void;
+  /** The clock, in milliseconds since the Unix epoch, for token expiry. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** A {@link TokenCache} kept in Redis, with the cross-instance `lock` always present. */
+export interface RedisTokenCache extends TokenCache {
+  /** The unexpired token under `key`; `undefined` for none, garbage or an expired one. */
+  get(key: string): Promise<CachedToken | undefined>;
+  /**
+   * `SET key value PX ms` with `ms` the earlier of `ttlSeconds` and the token's own
+   * expiry; when that is not in the future, deletes `key` instead.
+   */
+  set(key: string, value: CachedToken, ttlSeconds: number): Promise<void>;
+  /** `DEL key`. */
+  delete(key: string): Promise<void>;
+  /**
+   * `SET key <random id> NX PX ttlMs`: a release function when this caller took the lock,
+   * `undefined` while another holds it. Release deletes the lock only if it still holds
+   * this caller's id, so a holder whose lock expired cannot free its successor's.
+   */
+  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+}
+
+/**
+ * Creates a token cache that many processes, isolates or servers share through one Redis,
+ * so that they fetch one Management API token between them instead of one each.
+ *
+ * Exported from `@auth0-edge/token-cache-redis`. Give it a client through `fromIoredis`,
+ * `fromNodeRedis` or `fromUpstash` (or any {@link RedisLike}). Each call is bounded by
+ * `timeoutMs`; a failing Redis makes the call reject, which the client treats as a miss,
+ * so an outage costs extra token grants but never an API call.
+ *
+ * @example
+ * ```ts
+ * import Redis from "ioredis";
+ * import { createManagementClient } from "@auth0-edge/management";
+ * import { createRedisTokenCache, fromIoredis } from "@auth0-edge/token-cache-redis";
+ *
+ * const redis = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+ * redis.on("error", () => {});
+ * const client = createManagementClient({
+ *   domain: "my-tenant.eu.auth0.com",
+ *   clientId: process.env.AUTH0_CLIENT_ID,
+ *   clientSecret: process.env.AUTH0_CLIENT_SECRET,
+ *   tokenCache: createRedisTokenCache(fromIoredis(redis), { prefix: "my-app:" }),
+ * });
+ * ```
+ *
+ * @throws {TypeError} When `redis` lacks a method or an option has the wrong type.
+ */
+export function createRedisTokenCache(
+  redis: RedisLike,
+  options: RedisTokenCacheOptions = {},
+): RedisTokenCache {
+  const { prefix = "", timeoutMs = 1000, onError, now = Date.now } = options;
+  for (const method of ["get", "set", "del", "compareAndDelete"] as const) {
+    if (typeof redis?.[method] !== "function") {
+      throw new TypeError(
+        `redis must have a ${method} method: wrap your client with fromIoredis, fromNodeRedis or fromUpstash`,
+      );
+    }
+  }
+  if (typeof prefix !== "string") throw new TypeError("prefix must be a string");
+  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new TypeError("timeoutMs must be a positive, finite number of milliseconds");
+  }
+  if (onError !== undefined && typeof onError !== "function") {
+    throw new TypeError("onError must be a function");
+  }
+  if (typeof now !== "function") throw new TypeError("now must be a function");
+
+  /** Runs one Redis call within `timeoutMs`; a failure becomes a redacted RedisCacheError. */
+  async function bounded<T>(
+    operation: RedisCacheOperation,
+    call: () => Promise<T>,
+    secrets: readonly string[] = [],
+  ): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new RedisCacheError(
+              operation,
+              "timeout",
+              `redis ${operation} took over ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([Promise.resolve().then(call), expired]);
+    } catch (error) {
+      const failure =
+        error instanceof RedisCacheError
+          ? error
+          : new RedisCacheError(
+              operation,
+              "failure",
+              `redis ${operation} failed: ${redactedMessage(error, secrets)}`,
+            );
+      try {
+        onError?.(failure);
+      } catch {
+        // A faulty logger must not turn a cache miss into something else.
+      }
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async get(key) {
+      const text = await bounded("get", () => redis.get(prefix + key));
+      return decodeToken(text, now());
+    },
+
+    async set(key, value, ttlSeconds) {
+      assertToken(value);
+      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
+        throw new TypeError("ttlSeconds must be a number");
+      }
+      const ms = Math.floor(Math.min(ttlSeconds * 1000, value.expiresAt - now()));
+      if (ms <= 0) {
+        // Nothing to keep, and an older token under the key must not outlive this write.
+        await bounded("set", () => redis.del(prefix + key));
+        return;
+      }
+      const text = encodeToken(value);
+      await bounded("set", () => redis.set(prefix + key, text, { px: ms }), [value.accessToken]);
+    },
+
+    async delete(key) {
+      await bounded("delete", () => redis.del(prefix + key));
+    },
+
+    async lock(key, ttlMs) {
+      if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
+        throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
+      }
+      // The holder's own id in the lock is what makes "only the owner releases" checkable.
+      const owner = crypto.randomUUID();
+      const lockKey = prefix + key;
+      const taken = await bounded("lock", () => redis.set(lockKey, owner, { px: ttlMs, nx: true }));
+      if (!taken) return undefined;
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        await bounded("release", () => redis.compareAndDelete(lockKey, owner));
+      };
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import Redis from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createRedisTokenCache, fromIoredis, type RedisTokenCache } from "../src/index.js";
+import { eventually } from "./support/eventually.js";
+import { hasRedisServer, type RedisServer, startRedisServer } from "./support/redis-server.js";
+
+const NOW = 1_800_000_000_000;
+const token = (expiresInMs = 3_600_000) => ({
+  accessToken: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0In0.c2ln",
+  expiresAt: NOW + expiresInMs,
+});
+
+describe.skipIf(!hasRedisServer)("createRedisTokenCache on a real Redis", () => {
+  let server: RedisServer;
+  let connections: Redis[];
+  let inspect: Redis;
+  let cache: RedisTokenCache;
+  // Each "instance" has its own connection, as separate processes would.
+  const instance = (options: Parameters<typeof createRedisTokenCache>[1] = {}) => {
+    const connection = new Redis(server.url, { maxRetriesPerRequest: 1 });
+    connections.push(connection);
+    return createRedisTokenCache(fromIoredis(connection), { now: () => NOW, ...options });
+  };
+  beforeAll(async () => {
+    server = await startRedisServer();
+    connections = [];
+    inspect = new Redis(server.url);
+  });
+  afterAll(async () => {
+    for (const connection of [...connections, inspect]) connection.disconnect();
+    await server.stop();
+  });
+  beforeEach(async () => {
+    await inspect.flushall();
+    cache = instance();
+  });
+
+  describe("tokens", () => {
+    it("stores { accessToken, expiresAt } as JSON and reads it back", async () => {
+      await cache.set("k", token(), 3_600);
+
+      expect(JSON.parse((await inspect.get("k"))!)).toEqual(token());
+      expect(await instance().get("k")).toEqual(token());
+    });
+
+    it("lets Redis expire the entry after ttlSeconds (SET … PX)", async () => {
+      await cache.set("k", token(), 120);
+
+      const pttl = await inspect.pttl("k");
+      expect(pttl).toBeGreaterThan(115_000);
+      expect(pttl).toBeLessThanOrEqual(120_000);
+    });
+
+    it("expires the entry with the token when the token ends before ttlSeconds", async () => {
+      await cache.set("k", token(30_000), 3_600);
+
+      const pttl = await inspect.pttl("k");
+      expect(pttl).toBeGreaterThan(25_000);
+      expect(pttl).toBeLessThanOrEqual(30_000);
+    });
+
+    it("stores nothing, and drops an older token, when the time left is not positive", async () => {
+      await cache.set("k", token(), 3_600);
+
+      await cache.set("k", token(), 0);
+      expect(await inspect.exists("k")).toBe(0);
+
+      await cache.set("k", token(), 3_600);
+      await cache.set("k", token(-1), 3_600);
+      expect(await inspect.exists("k")).toBe(0);
+    });
+
+    it("is empty once Redis has expired the entry", async () => {
+      const live = createRedisTokenCache(fromIoredis(connections[0]!));
+      await live.set("k", { accessToken: "a", expiresAt: Date.now() + 60_000 }, 0.05);
+
+      await eventually(async () => expect(await live.get("k")).toBeUndefined());
+    });
+
+    it("forgets a token on delete", async () => {
+      await cache.set("k", token(), 3_600);
+
+      await cache.delete("k");
+
+      expect(await cache.get("k")).toBeUndefined();
+    });
+
+    it.each([
+      ["not JSON", "eyJhbGciOi"],
+      ["JSON of another shape", '{"token":"abc","exp":1}'],
+      ["an array", '["abc", 1800003600000]'],
+      ["a number", "42"],
+      ["null", "null"],
+      ["an empty token", `{"accessToken":"","expiresAt":${NOW + 60_000}}`],
+      ["a token that is not a string", `{"accessToken":42,"expiresAt":${NOW + 60_000}}`],
+      ["an expiry that is not a number", `{"accessToken":"abc","expiresAt":"${NOW + 60_000}"}`],
+      ["an expired token", `{"accessToken":"abc","expiresAt":${NOW}}`],
+    ])("treats %s under the key as a miss", async (_, text) => {
+      await inspect.set("k", text);
+
+      expect(await cache.get("k")).toBeUndefined();
+    });
+
+    it("returns only the token's own fields from an entry with extra ones", async () => {
+      await inspect.set("k", JSON.stringify({ ...token(), note: "from another writer" }));
+
+      expect(await cache.get("k")).toEqual(token());
+    });
+
+    it("puts its prefix before every key it reads and writes", async () => {
+      const prefixed = instance({ prefix: "app-1:" });
+      await prefixed.set("k", token(), 3_600);
+      const release = await prefixed.lock("k:lock", 5_000);
+
+      expect((await inspect.keys("*")).sort()).toEqual(["app-1:k", "app-1:k:lock"]);
+      expect(await cache.get("k")).toBeUndefined();
+      expect(await prefixed.get("k")).toEqual(token());
+      await release!();
+      expect(await inspect.keys("*")).toEqual(["app-1:k"]);
+    });
+
+    it.each([
+      ["null", null],
+      ["a string", "token"],
+      ["an empty token", { accessToken: "", expiresAt: NOW }],
+      ["no expiry", { accessToken: "secret-token-value" }],
+      ["an infinite expiry", { accessToken: "secret-token-value", expiresAt: Infinity }],
+    ])("refuses to store %s, without the token in the message", async (_, value) => {
+      const failure = await cache.set("k", value as never, 60).catch((error: Error) => error);
+
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as Error).message).not.toContain("secret-token-value");
+      expect(await inspect.exists("k")).toBe(0);
+    });
+  });
+
+  describe("lock", () => {
+    it("gives the lock to exactly one of many instances asking at once", async () => {
+      const instances = Array.from({ length: 10 }, () => instance());
+
+      const results = await Promise.all(instances.map((c) => c.lock("k:lock", 5_000)));
+
+      expect(results.filter((r) => typeof r === "function")).toHaveLength(1);
+      expect(results.filter((r) => r === undefined)).toHaveLength(9);
+    });
+
+    it("holds the lock for ttlMs with SET NX PX", async () => {
+      await cache.lock("k:lock", 10_000);
+
+      const pttl = await inspect.pttl("k:lock");
+      expect(pttl).toBeGreaterThan(9_000);
+      expect(pttl).toBeLessThanOrEqual(10_000);
+    });
+
+    it("frees the lock for the next instance on release", async () => {
+      const release = await cache.lock("k:lock", 5_000);
+      expect(await instance().lock("k:lock", 5_000)).toBeUndefined();
+
+      await release!();
+
+      expect(await instance().lock("k:lock", 5_000)).toBeTypeOf("function");
+    });
+
+    it("hands the lock on once Redis has expired it", async () => {
+      await cache.lock("k:lock", 30);
+
+      await eventually(async () =>
+        expect(await instance().lock("k:lock", 5_000)).toBeTypeOf("function"),
+      );
+    });
+
+    it("does not free the lock of a new holder when the expired holder releases", async () => {
+      const staleRelease = await cache.lock("k:lock", 30);
+      let freshRelease: (() => Promise<void>) | undefined;
+      await eventually(async () => {
+        freshRelease = await instance().lock("k:lock", 5_000);
+        expect(freshRelease).toBeTypeOf("function");
+      });
+      const holder = await inspect.get("k:lock");
+
+      await staleRelease!();
+
+      expect(await inspect.get("k:lock")).toBe(holder);
+      expect(await instance().lock("k:lock", 5_000)).toBeUndefined();
+      await freshRelease!();
+      expect(await inspect.exists("k:lock")).toBe(0);
+    });
+
+    it("releases once: a second call does not free a lock taken again since", async () => {
+      const release = await cache.lock("k:lock", 5_000);
+      await release!();
+      const next = await instance().lock("k:lock", 5_000);
+
+      await release!();
+
+      expect(next).toBeTypeOf("function");
+      expect(await instance().lock("k:lock", 5_000)).toBeUndefined();
+    });
+
+    it("refuses a ttlMs that is not a positive, finite number", async () => {
+      for (const ttlMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, "5000"]) {
+        await expect(cache.lock("k:lock", ttlMs as number)).rejects.toThrow(TypeError);
+      }
+      expect(await inspect.exists("k:lock")).toBe(0);
+    });
+  });
+});
