@@ -1,0 +1,140 @@
+// Runs the Worker in workerd (through Miniflare) with its KV namespace, and hands its
+// outbound requests to a function of this Node process: the Auth0 emulator in the tests
+// and the emulator demo, the real network for a real tenant. Used by tests and `pnpm demo`.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { Miniflare, Response as MiniflareResponse } from "miniflare";
+
+const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+const wranglerToml = fileURLToPath(new URL("../wrangler.toml", import.meta.url));
+
+/**
+ * Bundles src/index.ts as wrangler would: one ESM module, workspace packages resolved
+ * through their `exports` to the built `dist` files, Worker export conditions first.
+ * @returns {Promise<string>}
+ */
+export async function bundleWorker() {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["workerd", "worker", "browser", "import"],
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild produced no bundle");
+  return output.text;
+}
+
+/** The `compatibility_date` of wrangler.toml, so tests and demo run what a deploy would. */
+async function compatibilityDate() {
+  const match = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(await readFile(wranglerToml, "utf8"));
+  if (!match?.[1]) throw new Error("wrangler.toml has no compatibility_date");
+  return match[1];
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * @param {{ status: number, headers: Iterable<[string, string]>, arrayBuffer(): Promise<ArrayBuffer> }} answer
+ * @returns {Promise<[ArrayBuffer | null, { status: number, headers: Record<string, string> }]>}
+ */
+async function copyOf(answer) {
+  const body = NULL_BODY_STATUSES.has(answer.status) ? null : await answer.arrayBuffer();
+  return [body, { status: answer.status, headers: Object.fromEntries(answer.headers) }];
+}
+
+/**
+ * Hands a request the Worker sent to `outbound` as a standard Request of this process,
+ * and its answer back to workerd (Miniflare has a copy of undici of its own).
+ * @param {(request: Request) => Promise<Response>} outbound
+ */
+function outboundService(outbound) {
+  return async (/** @type {import("miniflare").Request} */ sent) => {
+    const hasBody = sent.method !== "GET" && sent.method !== "HEAD";
+    const request = new Request(sent.url, {
+      method: sent.method,
+      headers: Object.fromEntries(sent.headers),
+      body: hasBody ? await sent.arrayBuffer() : undefined,
+      // The SDK never follows redirects with a bearer token; keep it so on the way out.
+      redirect: "manual",
+    });
+    return new MiniflareResponse(...(await copyOf(await outbound(request))));
+  };
+}
+
+/**
+ * @typedef {object} KvView  the Worker's KV namespace, seen from Node
+ * @property {(key: string) => Promise<string | null>} get
+ * @property {() => Promise<{ keys: { name: string, expiration?: number }[] }>} list
+ */
+
+/**
+ * @typedef {object} WorkerRequest
+ * @property {string} [method]
+ * @property {Record<string, string>} [headers]
+ * @property {string} [body]
+ * @property {AbortSignal} [signal]
+ */
+
+/**
+ * @typedef {object} RunningWorker
+ * @property {(path: string, init?: WorkerRequest) => Promise<Response>} fetch  a request to the Worker
+ * @property {() => Promise<KvView>} tokenCache  its TOKEN_CACHE namespace
+ * @property {string[]} logs  the lines the Worker wrote to stdout and stderr
+ * @property {() => Promise<void>} dispose  stops workerd (again: no-op)
+ */
+
+/**
+ * Starts the Worker in workerd.
+ * @param {object} options
+ * @param {string} [options.script]  the bundle (default: bundled now)
+ * @param {Record<string, string>} options.bindings  vars and secrets
+ * @param {(request: Request) => Promise<Response>} options.outbound  where the Worker's fetches go
+ * @param {string} [options.kvPersist]  a directory to keep KV in, for Workers started one after another
+ * @returns {Promise<RunningWorker>}
+ */
+export async function startWorker(options) {
+  /** @type {string[]} */
+  const logs = [];
+  const mf = new Miniflare({
+    modules: true,
+    script: options.script ?? (await bundleWorker()),
+    compatibilityDate: await compatibilityDate(),
+    bindings: options.bindings,
+    kvNamespaces: ["TOKEN_CACHE"],
+    kvPersist: options.kvPersist ?? false,
+    outboundService: outboundService(options.outbound),
+    handleRuntimeStdio(
+      /** @type {import("node:stream").Readable} */ stdout,
+      /** @type {import("node:stream").Readable} */ stderr,
+    ) {
+      for (const stream of [stdout, stderr]) {
+        stream.setEncoding("utf8");
+        stream.on("data", (/** @type {string} */ chunk) => {
+          logs.push(...chunk.split("\n").filter(Boolean));
+        });
+      }
+    },
+  });
+  await mf.ready;
+  /** @type {Promise<void> | undefined} */
+  let disposed;
+  return {
+    async fetch(path, init) {
+      const answer = await mf.dispatchFetch(`http://admin.local${path}`, init);
+      return new Response(...(await copyOf(answer)));
+    },
+    tokenCache: async () => /** @type {KvView} */ (await mf.getKVNamespace("TOKEN_CACHE")),
+    logs,
+    dispose: () => {
+      disposed ??= mf.dispose();
+      return disposed;
+    },
+  };
+}
