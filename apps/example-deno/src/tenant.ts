@@ -1,7 +1,12 @@
-// The Management API calls of this program, each in one place. They go through
-// `request` until the generated operations ship; then each body becomes one call
-// (`getUsersByEmail`, `listUsers`, `assignUserRoles`, `listLogs`) with the same result.
-import { type ManagementClient, request } from "@auth0-edge/management";
+// The Management API calls of this program, each in one place, through the generated
+// operations of the users and logs subpaths.
+import type { ManagementClient } from "@auth0-edge/management";
+import { listLogs } from "@auth0-edge/management/logs";
+import {
+  assignUserRoles as assignRoles,
+  listUsers,
+  listUsersByEmail,
+} from "@auth0-edge/management/users";
 
 /** A user as this program shows it. */
 export interface User {
@@ -27,20 +32,20 @@ export interface LogEvent {
 
 /** Every user with this email address (one per connection). */
 export function findUsersByEmail(client: ManagementClient, email: string): Promise<User[]> {
-  return request<User[]>(client, { method: "GET", path: "/users-by-email", query: { email } });
+  return listUsersByEmail(client, { email }) as Promise<User[]>;
 }
 
 /** One page of users with the tenant's total. */
-export function listUsersPage(
+export async function listUsersPage(
   client: ManagementClient,
   page: number,
   perPage: number,
 ): Promise<{ users: User[]; total: number }> {
-  return request(client, {
-    method: "GET",
-    path: "/users",
-    query: { page, per_page: perPage, include_totals: true },
-  });
+  const result = await listUsers(client, { page, per_page: perPage, include_totals: true });
+  // With include_totals Auth0 answers { users, total, … }; the plain array is the other form.
+  if (Array.isArray(result)) throw new TypeError("expected a page with totals from GET /users");
+  const users = (result.users ?? []) as User[];
+  return { users, total: result.total ?? users.length };
 }
 
 /** Adds roles to a user; roles the user already has stay as they are. */
@@ -49,12 +54,7 @@ export async function assignUserRoles(
   userId: string,
   roles: string[],
 ): Promise<void> {
-  await request(client, {
-    method: "POST",
-    path: "/users/{id}/roles",
-    params: { id: userId },
-    body: { roles },
-  });
+  await assignRoles(client, { id: userId, body: { roles } });
 }
 
 // A page of logs comes newest first, a checkpoint read in log id order (which Auth0 warns
@@ -73,8 +73,11 @@ export async function readLogs(
   from: string | undefined,
   take: number,
 ): Promise<{ logs: LogEvent[]; next: string | undefined }> {
-  const query = from === undefined ? { page: 0, per_page: take, sort: "date:-1" } : { from, take };
-  const logs = await request<LogEvent[]>(client, { method: "GET", path: "/logs", query });
+  const answer =
+    from === undefined
+      ? await listLogs(client, { page: 0, per_page: take, sort: "date:-1" })
+      : await listLogs(client, { from, take });
+  const logs = (Array.isArray(answer) ? answer : (answer.logs ?? [])) as LogEvent[];
   logs.sort(byLogId);
   return { logs, next: logs.at(-1)?.log_id ?? from };
 }

@@ -1,7 +1,12 @@
-// The Management API calls this Worker makes, each in one place. They go through
-// `request` until the generated operations ship; then each body becomes one call
-// (`getUsersByEmail`, `listUsers`, `assignUserRoles`, `listLogs`) with the same result.
-import { type ManagementClient, request } from "@auth0-edge/management";
+// The Management API calls this Worker makes, each in one place, through the generated
+// operations of the users and logs subpaths.
+import type { ManagementClient } from "@auth0-edge/management";
+import { listLogs } from "@auth0-edge/management/logs";
+import {
+  assignUserRoles as assignRoles,
+  listUsers,
+  listUsersByEmail,
+} from "@auth0-edge/management/users";
 
 /** The fields of a user this Worker shows. */
 export interface UserSummary {
@@ -61,12 +66,8 @@ export async function findUsersByEmail(
   client: ManagementClient,
   email: string,
 ): Promise<UserSummary[]> {
-  const users = await request<Auth0User[]>(client, {
-    method: "GET",
-    path: "/users-by-email",
-    query: { email },
-  });
-  return users.map(summarizeUser);
+  const users = await listUsersByEmail(client, { email });
+  return (users as Auth0User[]).map(summarizeUser);
 }
 
 /** One page of the tenant's users with the total count. */
@@ -75,12 +76,11 @@ export async function listUsersPage(
   page: number,
   perPage: number,
 ): Promise<{ users: UserSummary[]; total: number }> {
-  const result = await request<{ users: Auth0User[]; total: number }>(client, {
-    method: "GET",
-    path: "/users",
-    query: { page, per_page: perPage, include_totals: true },
-  });
-  return { users: result.users.map(summarizeUser), total: result.total };
+  const result = await listUsers(client, { page, per_page: perPage, include_totals: true });
+  // With include_totals Auth0 answers { users, total, … }; the plain array is the other form.
+  if (Array.isArray(result)) throw new TypeError("expected a page with totals from GET /users");
+  const users = (result.users ?? []) as Auth0User[];
+  return { users: users.map(summarizeUser), total: result.total ?? users.length };
 }
 
 /** Adds roles to a user (roles the user already has stay as they are). */
@@ -89,12 +89,7 @@ export async function assignUserRoles(
   userId: string,
   roles: string[],
 ): Promise<void> {
-  await request(client, {
-    method: "POST",
-    path: "/users/{id}/roles",
-    params: { id: userId },
-    body: { roles },
-  });
+  await assignRoles(client, { id: userId, body: { roles } });
 }
 
 // A page of logs comes newest first, a checkpoint read in log id order (which Auth0 warns
@@ -112,11 +107,11 @@ export async function readLogs(
   client: ManagementClient,
   options: { from: string | undefined; take: number },
 ): Promise<{ logs: LogSummary[]; next: string | undefined }> {
-  const query =
+  const answer =
     options.from === undefined
-      ? { page: 0, per_page: options.take, sort: "date:-1" }
-      : { from: options.from, take: options.take };
-  const logs = await request<Auth0Log[]>(client, { method: "GET", path: "/logs", query });
+      ? await listLogs(client, { page: 0, per_page: options.take, sort: "date:-1" })
+      : await listLogs(client, { from: options.from, take: options.take });
+  const logs = (Array.isArray(answer) ? answer : (answer.logs ?? [])) as Auth0Log[];
   logs.sort(byLogId);
   return { logs: logs.map(summarizeLog), next: logs.at(-1)?.log_id ?? options.from };
 }

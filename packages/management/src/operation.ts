@@ -140,5 +140,6 @@ export function callOperation<T>(
     headers.set("content-type", "application/json");
     body = JSON.stringify(body);
   }
-  return request<T>(client, { ...options, method, path, params, query, body, headers });
+  const allQuery = options?.query ? { ...options.query, ...query } : query;
+  return request<T>(client, { ...options, method, path, params, query: allQuery, body, headers });
 }

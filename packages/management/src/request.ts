@@ -18,6 +18,12 @@ export interface CallOptions {
   retry?: RetryOptions;
   /** Extra request headers. */
   headers?: HeadersInit;
+  /**
+   * Extra query parameters, for a parameter Auth0 accepts that the API document does
+   * not declare (the input of a generated operation takes only declared ones). The
+   * operation's own parameters win over these.
+   */
+  query?: QueryParams;
 }
 
 export interface RequestOptions extends CallOptions {
@@ -25,7 +31,6 @@ export interface RequestOptions extends CallOptions {
   /** Relative to `/api/v2`, with `{name}` placeholders filled from `params`: `/users/{id}`. */
   path: string;
   params?: PathParams;
-  query?: QueryParams;
   /** A JSON value, or a body fetch sends as it is (FormData, Blob, URLSearchParams, string). */
   body?: unknown;
 }

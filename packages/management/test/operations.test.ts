@@ -105,6 +105,12 @@ describe("the calling convention fn(client, input?, options?)", () => {
     expect(api.sent[0]!.url.search).toBe("?page=0");
   });
 
+  it("adds extra query parameters from options.query, the input's own parameters winning", async () => {
+    const api = scriptedFetch([json([])]);
+    await listUsers(clientWith(api.fetch), { page: 1 }, { query: { page: 9, undeclared: "x" } });
+    expect(Object.fromEntries(api.sent[0]!.url.searchParams)).toEqual({ page: "1", undeclared: "x" });
+  });
+
   it("sends `body` as JSON and a header parameter as a header", async () => {
     const api = scriptedFetch([json({ user_id: "auth0|1" }, 201)]);
     await createUser(clientWith(api.fetch), {
