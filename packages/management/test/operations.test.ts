@@ -108,7 +108,10 @@ describe("the calling convention fn(client, input?, options?)", () => {
   it("adds extra query parameters from options.query, the input's own parameters winning", async () => {
     const api = scriptedFetch([json([])]);
     await listUsers(clientWith(api.fetch), { page: 1 }, { query: { page: 9, undeclared: "x" } });
-    expect(Object.fromEntries(api.sent[0]!.url.searchParams)).toEqual({ page: "1", undeclared: "x" });
+    expect(Object.fromEntries(api.sent[0]!.url.searchParams)).toEqual({
+      page: "1",
+      undeclared: "x",
+    });
   });
 
   it("sends `body` as JSON and a header parameter as a header", async () => {
