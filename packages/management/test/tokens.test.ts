@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManagementApiError, request, type TokenCache, TokenError } from "../src/index.js";
 import { emulatedTenant } from "./support/emulator.js";
-import { settleWithFakeTime } from "./support/fake-time.js";
+import { settleWithFakeTime, untilReal } from "./support/fake-time.js";
 import { mapCache } from "./support/map-cache.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN, rejectionOf } from "./support/secrets.js";
 
@@ -196,21 +196,24 @@ describe("token caches", () => {
   });
 
   it("treat a cache that hangs as a miss after two seconds", async () => {
-    vi.useFakeTimers();
     const tenant = emulatedTenant();
+    // The emulator's signing key is made once per process, on real time: make it now.
+    await request(tenant.client(), getUsers);
+    const grantsBefore = tenant.emulator.tokenGrants;
+    vi.useFakeTimers();
     const hanging: TokenCache = {
       get: () => new Promise(() => {}),
       set: () => new Promise(() => {}),
       delete: () => {},
     };
     const started = Date.now();
-    const result = await settleWithFakeTime(
-      request(tenant.client({ tokenCache: hanging }), getUsers),
-    );
+    // A budget fake time cannot exhaust while real work (signing) is pending.
+    const client = tenant.client({ tokenCache: hanging, timeoutMs: 3_600_000 });
+    const result = await settleWithFakeTime(request(client, getUsers));
     expect(result).toEqual(expect.any(Array));
     // One bounded wait for `get`, one for `set`.
     expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
-    expect(tenant.emulator.tokenGrants).toBe(1);
+    expect(tenant.emulator.tokenGrants - grantsBefore).toBe(1);
   });
 });
 
@@ -233,12 +236,17 @@ describe("API errors from the emulated tenant", () => {
   });
 
   it("retries past the emulator's rate limit after its Retry-After", async () => {
-    vi.useFakeTimers({ now: new Date("2026-11-27T00:00:00Z") });
     const tenant = emulatedTenant({ rateLimit: { limit: 2, windowSeconds: 1 } });
-    const client = tenant.client();
-    const results = await settleWithFakeTime(
-      Promise.all([1, 2, 3].map(() => request(client, getUsers))),
-    );
+    const client = tenant.client({ timeoutMs: 3_600_000 });
+    // The token first, on real time: then the three calls need no grant.
+    await request(client, getUsers);
+    vi.useFakeTimers({ now: new Date("2030-01-01T00:00:00Z") });
+    const calls = Promise.all([1, 2, 3].map(() => request(client, getUsers)));
+    const atNow = () =>
+      tenant.emulator.requests.filter((r) => r.kind === "api" && r.at === Date.now());
+    // All three reach the emulator at one fake instant, in one rate-limit window.
+    await untilReal(() => atNow().length === 3);
+    const results = await settleWithFakeTime(calls);
     expect(results).toHaveLength(3);
     const limited = tenant.emulator.requests.filter((r) => r.status === 429);
     expect(limited).toHaveLength(1);

@@ -26,3 +26,12 @@ export async function settleWithFakeTime<T>(
   }
   return promise;
 }
+
+/**
+ * Gives the real event loop turns, without moving fake time, until `condition` holds
+ * (at most `maxTurns` turns): for work that must all happen at one fake instant.
+ */
+export async function untilReal(condition: () => boolean, maxTurns = 2000): Promise<void> {
+  for (let turn = 0; turn < maxTurns && !condition(); turn++) await realTurn();
+  if (!condition()) throw new Error(`the condition did not hold after ${maxTurns} real turns`);
+}
