@@ -132,6 +132,21 @@ describe("token caches", () => {
     expect(tokenCache.locks).toBe(1);
   });
 
+  it("let the clients of one isolate that share a cache without a lock join one grant", async () => {
+    const tenant = emulatedTenant();
+    const store = new Map<string, unknown>();
+    const lockless: TokenCache = {
+      get: (key) => store.get(key) as never,
+      set: (key, value) => void store.set(key, value),
+      delete: (key) => void store.delete(key),
+    };
+    const clients = Array.from({ length: 20 }, () => tenant.client({ tokenCache: lockless }));
+    await Promise.all(
+      clients.flatMap((client) => Array.from({ length: 10 }, () => request(client, getUsers))),
+    );
+    expect(tenant.emulator.tokenGrants).toBe(1);
+  });
+
   it("store the token under a key made of domain, client, audience and scope, never the secret", async () => {
     const tenant = emulatedTenant();
     const keys: string[] = [];

@@ -48,10 +48,27 @@ function isCachedToken(value: unknown): value is CachedToken {
 }
 
 /**
+ * The token fetches under way in this isolate, per shared cache and key. Clients that
+ * share a cache (a client per request in a Worker, say) join one fetch instead of each
+ * missing the cache and granting: single flight in the isolate needs no `lock`.
+ */
+const flightsByCache = new WeakMap<TokenCache, Map<string, Promise<CachedToken>>>();
+
+function flightsOf(cache: TokenCache): Map<string, Promise<CachedToken>> {
+  let flights = flightsByCache.get(cache);
+  if (!flights) {
+    flights = new Map();
+    flightsByCache.set(cache, flights);
+  }
+  return flights;
+}
+
+/**
  * Obtains tokens with a grant and keeps them: in this client's memory, and in the
- * shared `cache` when one is given. Concurrent callers share one in-flight grant;
- * with a cache that can `lock`, instances share one grant too. Every cache failure
- * (a throw, a hang, a malformed value) counts as a miss.
+ * shared `cache` when one is given. Concurrent callers share one in-flight grant, and
+ * so do the clients of an isolate that share a cache; with a cache that can `lock`,
+ * instances share one grant too. Every cache failure (a throw, a hang, a malformed
+ * value) counts as a miss.
  */
 export function grantingTokenProvider(settings: GrantingProviderSettings): TokenProvider {
   const { key, cache, leewayMs } = settings;
@@ -59,7 +76,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   const lockWaitMs = settings.lockWaitMs ?? 5_000;
   const cacheTimeoutMs = settings.cacheTimeoutMs ?? 2_000;
   let current: CachedToken | undefined;
-  let inflight: Promise<CachedToken> | undefined;
+  const flights = cache ? flightsOf(cache) : new Map<string, Promise<CachedToken>>();
   // The last token the API refused: a shared cache may still hold it for a moment.
   let rejected: string | undefined;
 
@@ -129,20 +146,26 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     return grantAndShare();
   }
 
+  /** The fetch under way for this key, or a new one. */
+  function join(): Promise<CachedToken> {
+    let flight = flights.get(key);
+    if (!flight) {
+      flight = obtain().finally(() => flights.delete(key));
+      flights.set(key, flight);
+    }
+    return flight;
+  }
+
   return {
     refreshable: true,
     async getToken(signal) {
       if (usable(current)) return current.accessToken;
-      inflight ??= obtain()
-        .then((token) => {
-          current = token;
-          return token;
-        })
-        .finally(() => {
-          inflight = undefined;
-        });
-      // The grant is shared, so one caller's abort only stops that caller waiting for it.
-      return (await raceAbort(inflight, signal)).accessToken;
+      // The fetch is shared, so one caller's abort only stops that caller waiting for it.
+      let token = await raceAbort(join(), signal);
+      // A fetch that began before this client saw a 401 may bring back the refused token.
+      if (token.accessToken === rejected) token = await raceAbort(join(), signal);
+      current = token;
+      return token.accessToken;
     },
     async invalidate(token) {
       rejected = token;
