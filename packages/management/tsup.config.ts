@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../tsup.shared";
 import generatedEntries from "./src/generated/entries.json" with { type: "json" };
 
 /**
@@ -12,14 +12,5 @@ export const entryPoints: Record<string, string> = {
   ...generatedEntries,
 };
 
-export default defineConfig({
-  entry: entryPoints,
-  format: ["esm", "cjs"],
-  // Declarations come from tsc (`tsc -p tsconfig.build.json`, then scripts/declarations.ts).
-  dts: false,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  platform: "neutral",
-  treeshake: true,
-});
+// Declarations come from tsc (`tsc -p tsconfig.build.json`, then scripts/declarations.ts).
+export default packageBuild(entryPoints, { dts: false });

@@ -1,12 +1,3 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../tsup.shared";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-  platform: "neutral",
-  treeshake: true,
-});
+export default packageBuild(["src/index.ts"]);
