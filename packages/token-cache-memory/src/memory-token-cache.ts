@@ -12,7 +12,7 @@ export interface MemoryTokenCacheOptions {
 }
 
 /**
- * A {@link TokenCache} kept in the memory of one isolate or process.
+ * A {@link TokenCache} kept in memory, shared by the clients of one isolate (or of one Node process).
  *
  * `get`, `set` and `delete` answer synchronously (the client awaits them either way),
  * and `lock` is always present.

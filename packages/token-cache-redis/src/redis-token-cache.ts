@@ -55,12 +55,12 @@ export interface RedisTokenCache extends TokenCache {
  * import { createManagementClient } from "@auth0-edge/management";
  * import { createRedisTokenCache, fromIoredis } from "@auth0-edge/token-cache-redis";
  *
- * const redis = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+ * const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
  * redis.on("error", () => {});
  * const client = createManagementClient({
  *   domain: "my-tenant.eu.auth0.com",
- *   clientId: process.env.AUTH0_CLIENT_ID,
- *   clientSecret: process.env.AUTH0_CLIENT_SECRET,
+ *   clientId: env.AUTH0_CLIENT_ID,
+ *   clientSecret: env.AUTH0_CLIENT_SECRET,
  *   tokenCache: createRedisTokenCache(fromIoredis(redis), { prefix: "my-app:" }),
  * });
  * ```

@@ -30,7 +30,7 @@ export interface IoredisClient {
  * import Redis from "ioredis";
  * import { createRedisTokenCache, fromIoredis } from "@auth0-edge/token-cache-redis";
  *
- * const redis = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1 });
+ * const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
  * redis.on("error", () => {}); // the cache reports failures through its onError option
  * const tokenCache = createRedisTokenCache(fromIoredis(redis));
  * ```

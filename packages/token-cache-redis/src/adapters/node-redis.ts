@@ -27,14 +27,14 @@ export interface NodeRedisClient {
  * Exported from `@auth0-edge/token-cache-redis`. Create the client with
  * `disableOfflineQueue: true`: otherwise node-redis keeps every command sent while Redis
  * is unreachable until it comes back. Connect it (`await client.connect()`) before use,
- * and listen to its `error` event, which would otherwise end a Node process.
+ * and listen to its `error` event, which would otherwise end a Node process (an unhandled error event).
  *
  * @example
  * ```ts
  * import { createClient } from "redis";
  * import { createRedisTokenCache, fromNodeRedis } from "@auth0-edge/token-cache-redis";
  *
- * const redis = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
+ * const redis = createClient({ url: env.REDIS_URL, disableOfflineQueue: true });
  * redis.on("error", () => {}); // the cache reports failures through its onError option
  * await redis.connect();
  * const tokenCache = createRedisTokenCache(fromNodeRedis(redis));
