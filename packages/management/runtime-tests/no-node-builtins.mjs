@@ -9,13 +9,6 @@ import { recordNodeBuiltins } from "./bundle.mjs";
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/**
- * Entries meant for Node only, and why. `@auth0-edge/testing`'s main entry carries
- * msw, which users load in Node test runners; `@auth0-edge/testing/core` is the one
- * for edge runtimes and is checked.
- */
-const NODE_ONLY = new Map([["@auth0-edge/testing", "msw handlers, for Node test runners"]]);
-
 let failures = 0;
 let checked = 0;
 for (const dir of readdirSync(packagesDir)) {
@@ -29,10 +22,6 @@ for (const dir of readdirSync(packagesDir)) {
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
     if (typeof target !== "object" || !target.import) continue;
     const name = `${manifest.name}${subpath.slice(1)}`;
-    if (NODE_ONLY.has(name)) {
-      console.log(`  skipped ${name}: ${NODE_ONLY.get(name)}`);
-      continue;
-    }
     const found = [];
     await build({
       entryPoints: [join(packagesDir, dir, target.import.default)],
