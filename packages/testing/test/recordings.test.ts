@@ -1,71 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { base, setup } from "./support/emulator";
+import { setup } from "./support/emulator";
 import {
   findInteractions,
-  type Interaction,
   loadCassette,
   skipWithoutRecordings,
 } from "./support/recordings";
-
-const recordedHost = "https://go-auth0-dev.eu.auth0.com";
-
-/**
- * Replaces what legitimately differs between two tenants (generated ids, timestamps) so
- * that the rest, key order included, can be compared byte for byte.
- */
-function normalize(body: string): string {
-  return body
-    .replace(/auth0\|[0-9a-f]{24}/g, "auth0|<id>")
-    .replace(/"user_id":"[0-9a-f]{24}"/g, '"user_id":"<id>"')
-    .replace(/rol_[A-Za-z0-9]{16}/g, "rol_<id>")
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<date>");
-}
-
-/** Ids in a response body, recorded or emulated, in order of appearance. */
-function idsIn(body: string): string[] {
-  return [...body.matchAll(/auth0\|[0-9a-f]{24}|rol_[A-Za-z0-9]{16}/g)].map((m) => m[0]);
-}
-
-/**
- * Sends every recorded request to a fresh emulator (recorded ids swapped for the ones the
- * emulator generated) and checks that status and normalized body match the recording.
- */
-async function replay(cassette: string) {
-  const { emulator, token } = setup();
-  const authorization = `Bearer ${await token()}`;
-  const ids = new Map<string, string>();
-  const swap = (text: string) => {
-    let out = text;
-    for (const [recorded, emulated] of ids) {
-      out = out
-        .replaceAll(recorded, emulated)
-        .replaceAll(encodeURIComponent(recorded), encodeURIComponent(emulated));
-    }
-    return out;
-  };
-  const outcomes: Array<{ interaction: Interaction; status: number; body: string }> = [];
-  for (const interaction of loadCassette(cassette)) {
-    const { method, url, body } = interaction.request;
-    const init: RequestInit = {
-      method,
-      headers: { authorization, "content-type": "application/json" },
-    };
-    const sendsBody = method !== "GET" && body.trim() !== "" && body.trim() !== "null";
-    if (sendsBody) init.body = swap(body);
-    const response = await emulator.fetch(swap(url.replace(recordedHost, base)), init);
-    const text = await response.text();
-    idsIn(interaction.response.body).forEach((recorded, i) => {
-      const emulated = idsIn(text)[i];
-      if (emulated !== undefined && !ids.has(recorded)) ids.set(recorded, emulated);
-    });
-    const recordedNext = /"next":"([^"]+)"/.exec(interaction.response.body)?.[1];
-    const emulatedNext = /"next":"([^"]+)"/.exec(text)?.[1];
-    if (recordedNext !== undefined && emulatedNext !== undefined)
-      ids.set(recordedNext, emulatedNext);
-    outcomes.push({ interaction, status: response.status, body: text });
-  }
-  return outcomes;
-}
+import { normalize, replayCassette } from "./support/replay";
 
 const replayed = [
   "TestUserManager_Create.yaml",
@@ -88,7 +28,7 @@ describe.skipIf(skipWithoutRecordings)("conformance with the go-auth0 recordings
   it.each(replayed)(
     "answers %s like the real tenant (status and body, key order included)",
     async (cassette) => {
-      for (const { interaction, status, body } of await replay(cassette)) {
+      for (const { interaction, status, body } of await replayCassette(cassette)) {
         const what = `${interaction.request.method} ${interaction.request.url}`;
         expect(status, what).toBe(interaction.response.code);
         expect(normalize(body), what).toBe(normalize(interaction.response.body));
@@ -109,7 +49,7 @@ describe.skipIf(skipWithoutRecordings)("conformance with the go-auth0 recordings
   });
 
   it("pages role members by checkpoint with the recorded shapes", async () => {
-    const outcomes = await replay("TestRoleManager_UsersCheckpointPagination.yaml");
+    const outcomes = await replayCassette("TestRoleManager_UsersCheckpointPagination.yaml");
     const pages = outcomes.filter(
       ({ interaction }) =>
         interaction.request.method === "GET" &&

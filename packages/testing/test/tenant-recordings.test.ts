@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Interaction } from "./support/recordings";
 import { skipWithoutRecordings } from "./support/recordings";
-import { normalize, replayTenantCassette } from "./support/tenant-replay";
+import { normalize, replayCassette } from "./support/replay";
 
 const isClient = (body: unknown): body is Record<string, unknown> =>
   typeof body === "object" && body !== null && "client_secret" in body;
@@ -106,7 +106,7 @@ describe.skipIf(skipWithoutRecordings)(
   "tenant endpoints conform to the go-auth0 recordings",
   () => {
     it.each(cassettes)("answers %s like the real tenant", async (cassette, skip) => {
-      for (const { interaction, status, body } of await replayTenantCassette(cassette)) {
+      for (const { interaction, status, body } of await replayCassette(cassette)) {
         const what = `${interaction.request.method} ${interaction.request.url}`;
         expect(status, what).toBe(interaction.response.code);
         if (skip(interaction) !== undefined || interaction.response.body === "") continue;
@@ -138,7 +138,7 @@ const verbatim = [
 
 describe.skipIf(skipWithoutRecordings)("tenant endpoints keep Auth0's key order", () => {
   it.each(verbatim)("answers %s with the recorded bytes, ids and dates aside", async (cassette) => {
-    for (const { interaction, body } of await replayTenantCassette(cassette)) {
+    for (const { interaction, body } of await replayCassette(cassette)) {
       const path = pathOf(interaction);
       // Connection options come back in storage order, which no emulator can predict.
       if (path === "/api/v2/connections" || isClientWrite(interaction)) continue;
