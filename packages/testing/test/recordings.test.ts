@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setup } from "./support/emulator";
-import {
-  findInteractions,
-  loadCassette,
-  skipWithoutRecordings,
-} from "./support/recordings";
+import { findInteractions, loadCassette, skipWithoutRecordings } from "./support/recordings";
 import { normalize, replayCassette } from "./support/replay";
 
 const replayed = [
