@@ -224,7 +224,7 @@ describe("token caches", () => {
     const started = Date.now();
     // A budget fake time cannot exhaust while real work (signing) is pending.
     const client = tenant.client({ tokenCache: hanging, timeoutMs: 3_600_000 });
-    const result = await settleWithFakeTime(request(client, getUsers));
+    const result = await settleWithFakeTime(request(client, getUsers), { idle: tenant.idle });
     expect(result).toEqual(expect.any(Array));
     // One bounded wait for `get`, one for `set`.
     expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
@@ -261,7 +261,7 @@ describe("API errors from the emulated tenant", () => {
       tenant.emulator.requests.filter((r) => r.kind === "api" && r.at === Date.now());
     // All three reach the emulator at one fake instant, in one rate-limit window.
     await untilReal(() => atNow().length === 3);
-    const results = await settleWithFakeTime(calls);
+    const results = await settleWithFakeTime(calls, { idle: tenant.idle });
     expect(results).toHaveLength(3);
     const limited = tenant.emulator.requests.filter((r) => r.status === 429);
     expect(limited).toHaveLength(1);

@@ -199,7 +199,7 @@ describe("a users import against the emulator", () => {
     });
     expect(created.status).toBe("pending");
     vi.useFakeTimers();
-    return settleWithFakeTime(waitForJob(client, created.id));
+    return settleWithFakeTime(waitForJob(client, created.id), { idle: tenant.idle });
   }
 
   it("uploads the file, waits through the job's polls and returns its summary", async () => {

@@ -15,14 +15,20 @@ export function emulatedTenant(options: Partial<Auth0EmulatorOptions> = {}) {
     ...options,
   });
   const issuedTokens: string[] = [];
+  let inFlight = 0;
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    const response = await emulator.fetch(input, init);
-    const url = input instanceof Request ? input.url : String(input);
-    if (url.endsWith("/oauth/token") && response.ok) {
-      const body = (await response.clone().json()) as { access_token: string };
-      issuedTokens.push(body.access_token);
+    inFlight++;
+    try {
+      const response = await emulator.fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith("/oauth/token") && response.ok) {
+        const body = (await response.clone().json()) as { access_token: string };
+        issuedTokens.push(body.access_token);
+      }
+      return response;
+    } finally {
+      inFlight--;
     }
-    return response;
   };
   const client = (extra: Partial<ManagementClientOptions> = {}) =>
     createManagementClient({
@@ -32,5 +38,13 @@ export function emulatedTenant(options: Partial<Auth0EmulatorOptions> = {}) {
       fetch,
       ...extra,
     } as ManagementClientOptions);
-  return { emulator, fetch, issuedTokens, client, secrets: () => [CLIENT_SECRET, ...issuedTokens] };
+  return {
+    emulator,
+    fetch,
+    issuedTokens,
+    client,
+    secrets: () => [CLIENT_SECRET, ...issuedTokens],
+    /** True when the emulator is answering no request: see `settleWithFakeTime`. */
+    idle: () => inFlight === 0,
+  };
 }
