@@ -5,7 +5,7 @@ export default defineConfig({
     // Fails a file that prints a client secret anywhere (see that file).
     setupFiles: ["../../packages/management/test/support/no-secret-in-output.ts"],
     env: { WATCHED_SECRETS: JSON.stringify(["s3cr3t-example-worker-DO-NOT-LEAK"]) },
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     // Each file starts workerd processes of its own; two cores are enough for one file at a time.
     fileParallelism: false,

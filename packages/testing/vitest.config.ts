@@ -6,6 +6,6 @@ export default defineConfig({
     setupFiles: ["../management/test/support/no-secret-in-output.ts"],
     env: { WATCHED_SECRETS: JSON.stringify(["s3cret-value-that-must-never-leak"]) },
     // The first grant makes an RSA key, which takes seconds on a loaded 2-core machine.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

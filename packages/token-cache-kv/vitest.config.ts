@@ -11,6 +11,6 @@ export default defineConfig({
     isolate: false,
     fileParallelism: false,
     hookTimeout: 30_000,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

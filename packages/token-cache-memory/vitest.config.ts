@@ -6,6 +6,6 @@ export default defineConfig({
     setupFiles: ["../management/test/support/no-secret-in-output.ts"],
     env: { WATCHED_SECRETS: JSON.stringify(["memory-cache-secret"]) },
     // The first token grant makes an RSA key, which takes seconds on a loaded 2-core machine.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });
