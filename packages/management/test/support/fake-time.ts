@@ -37,7 +37,7 @@ export async function settleWithFakeTime<T>(
     },
   );
   for (let step = 0; step < maxSteps && !settled; step++) {
-    await untilIdle(idle, idleWithinMs);
+    await untilReal(idle, idleWithinMs, "real work was still pending");
     await realTurn();
     if (settled) break;
     await vi.advanceTimersByTimeAsync(stepMs);
@@ -48,22 +48,19 @@ export async function settleWithFakeTime<T>(
   return promise;
 }
 
-// Counts real sleeps rather than reading a clock: fake timers may have replaced it.
-async function untilIdle(idle: () => boolean, withinMs: number): Promise<void> {
-  for (let waited = 0; !idle(); waited++) {
-    if (waited >= withinMs)
-      throw new Error(`real work was still pending after ${withinMs} real ms`);
+/**
+ * Waits on real time, without moving fake time, until `condition` holds, and fails
+ * after at least `withinMs` real milliseconds: for work that must all happen at one
+ * fake instant, and for the idle wait of `settleWithFakeTime`.
+ */
+export async function untilReal(
+  condition: () => boolean,
+  withinMs = 10_000,
+  failure = "the condition did not hold",
+): Promise<void> {
+  // Counts real sleeps rather than reading a clock: fake timers may have replaced it.
+  for (let waited = 0; !condition(); waited++) {
+    if (waited >= withinMs) throw new Error(`${failure} after ${withinMs} real ms`);
     await realSleep(1);
   }
-}
-
-/**
- * Waits on real time, without moving fake time, until `condition` holds (for at
- * least `withinMs` real milliseconds): for work that must all happen at one fake
- * instant.
- */
-export async function untilReal(condition: () => boolean, withinMs = 10_000): Promise<void> {
-  await untilIdle(condition, withinMs).catch(() => {
-    throw new Error(`the condition did not hold after ${withinMs} real ms`);
-  });
 }
