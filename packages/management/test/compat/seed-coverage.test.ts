@@ -3,8 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import surface from "../../data/classic-surface.json" with { type: "json" };
-import { ManagementClient } from "../../src/compat/index.js";
 import { flatMethods } from "../../src/compat/flat-methods.js";
+import { ManagementClient } from "../../src/compat/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
