@@ -13,7 +13,8 @@ import { ENTRIES_FILE, exportsMap, GENERATED_DIR, generate } from "./lib/generat
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoRoot = resolve(packageDir, "../..");
-export const defaultOasPath = resolve(repoRoot, "../shared/auth0-api/management-api-oas.json");
+/** The document vendored in the repository (spec/README.md says where it comes from). */
+export const defaultOasPath = resolve(repoRoot, "spec/management-api-oas.json");
 
 async function main() {
   const { values } = parseArgs({ options: { oas: { type: "string" } } });

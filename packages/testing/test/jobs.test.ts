@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { connectionIdOf } from "../src/core";
 import { base, setup } from "./support/emulator";
-import { loadCassette, skipWithoutRecordings } from "./support/recordings";
+import { loadCassette } from "./support/recordings";
 
 const connection = "Username-Password-Authentication";
 const connectionId = connectionIdOf(connection);
@@ -313,7 +313,7 @@ describe("jobs", () => {
   });
 });
 
-describe.skipIf(skipWithoutRecordings)("jobs against the go-auth0 recordings", () => {
+describe("jobs against the go-auth0 recordings", () => {
   /** Sends a recorded multipart body as Go's SDK did, with our connection id. */
   async function sendRecorded(cassette: string, env: ReturnType<typeof jobs>) {
     const interactions = loadCassette(cassette);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setup } from "./support/emulator";
-import { findInteractions, loadCassette, skipWithoutRecordings } from "./support/recordings";
+import { findInteractions, loadCassette } from "./support/recordings";
 import { normalize, replayCassette } from "./support/replay";
 
 const replayed = [
@@ -20,7 +20,7 @@ const replayed = [
   "TestRoleManager_Users.yaml",
 ];
 
-describe.skipIf(skipWithoutRecordings)("conformance with the go-auth0 recordings", () => {
+describe("conformance with the go-auth0 recordings", () => {
   it.each(replayed)(
     "answers %s like the real tenant (status and body, key order included)",
     async (cassette) => {

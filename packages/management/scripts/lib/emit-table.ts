@@ -1,6 +1,6 @@
 /** Emits `src/generated/operations.ts`: every operation by `operationId`. */
 import type { Operation } from "./document.js";
-import { GENERATED_BANNER, PACKAGE_NAME } from "./emit-module.js";
+import { PACKAGE_NAME } from "./emit-module.js";
 
 const identifier = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -8,6 +8,7 @@ export function emitTable(
   operations: Operation[],
   names: Map<string, string>,
   modules: Map<string, string>,
+  banner: string,
 ): string {
   const subpaths = [...new Set(operations.map((op) => modules.get(op.id)!))];
   const imports = subpaths.map((s) => `import * as ${identifier(s)} from "./${s}.js";`);
@@ -23,7 +24,7 @@ export function emitTable(
     ];
     return `  ${JSON.stringify(op.id)}: { ${fields.join(", ")} },`;
   });
-  return `${GENERATED_BANNER}
+  return `${banner}
 
 /**
  * Every operation of the Management API, by \`operationId\`: \`${PACKAGE_NAME}/operations\`.

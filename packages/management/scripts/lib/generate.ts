@@ -1,8 +1,9 @@
 /** Everything `pnpm generate` writes, computed in memory so a test can compare it with the tree. */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Operation, readOperations } from "./document.js";
-import { emitModule } from "./emit-module.js";
+import { emitModule, generatedBanner } from "./emit-module.js";
 import { emitTable } from "./emit-table.js";
 import { createFormatter } from "./format.js";
 import { moduleName, nameOperations } from "./naming.js";
@@ -21,6 +22,11 @@ export interface Generated {
   operations: Operation[];
 }
 
+/** The hex sha256 of the document's bytes, as the banner and spec/README.md record it. */
+export function documentSha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 export interface GenerateOptions {
   oasPath: string;
   packageDir: string;
@@ -32,7 +38,10 @@ export async function generate({
   packageDir,
   repoRoot,
 }: GenerateOptions): Promise<Generated> {
-  const document = JSON.parse(readFileSync(oasPath, "utf8")) as Record<string, unknown>;
+  const raw = readFileSync(oasPath);
+  const sha256 = documentSha256(raw);
+  const banner = generatedBanner(sha256);
+  const document = JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
   const operations = readOperations(document);
   const names = nameOperations(operations);
   const byModule = new Map<string, Operation[]>();
@@ -49,18 +58,21 @@ export async function generate({
   const format = createFormatter(repoRoot, packageDir);
   const pending = new Map<string, Promise<string>>();
   const add = (file: string, text: string) => pending.set(file, format(file, text));
-  add(`${GENERATED_DIR}/schema.ts`, await schemaTypes(document, operations));
+  add(
+    `${GENERATED_DIR}/schema.ts`,
+    await schemaTypes(document, operations, generatedBanner(sha256, " with openapi-typescript")),
+  );
   const sorted = [...byModule.keys()].sort();
   const entries: Record<string, string> = {};
   for (const module of sorted) {
     const ops = byModule.get(module)!;
-    add(`${GENERATED_DIR}/${module}.ts`, emitModule(ops[0]!.group[0]!, module, ops, names));
+    add(`${GENERATED_DIR}/${module}.ts`, emitModule(ops[0]!.group[0]!, module, ops, names, banner));
     // A hand-written entry (re-exporting the generated module plus helpers) takes its place.
     const custom = `src/entries/${module}.ts`;
     entries[module] =
       `./${existsSync(join(packageDir, custom)) ? custom : `${GENERATED_DIR}/${module}.ts`}`;
   }
-  add(`${GENERATED_DIR}/operations.ts`, emitTable(operations, names, modules));
+  add(`${GENERATED_DIR}/operations.ts`, emitTable(operations, names, modules, banner));
   entries.operations = `./${GENERATED_DIR}/operations.ts`;
   const files = new Map<string, string>();
   for (const [file, text] of pending) files.set(file, await text);

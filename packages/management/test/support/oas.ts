@@ -1,22 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const repoRoot = resolve(packageDir, "../..");
-/** The Management API document, read in place from `<repo root>/../shared`. */
-export const oasPath = resolve(repoRoot, "../shared/auth0-api/management-api-oas.json");
-
-/**
- * Whether the tests that read the document can run: on CI a missing document is a
- * failure, elsewhere those tests are skipped.
- */
-export function hasDocument(): boolean {
-  if (existsSync(oasPath)) return true;
-  if (process.env.CI === "true")
-    throw new Error(`the Management API document is missing: ${oasPath}`);
-  return false;
-}
+/** The Management API document the generator reads, vendored in `spec/`. */
+export const oasPath = resolve(repoRoot, "spec/management-api-oas.json");
+/** The recorded go-auth0 traffic the conformance replay reads, vendored in `recordings/`. */
+export const recordingsDir = resolve(repoRoot, "recordings/go-auth0");
 
 /** `operationId`s of the document, in document order. */
 export function documentOperationIds(): string[] {

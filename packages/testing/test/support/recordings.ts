@@ -4,15 +4,8 @@ import { fileURLToPath } from "node:url";
 
 /** The monorepo root: this file is packages/testing/test/support/recordings.ts. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-export const sharedDir = resolve(repoRoot, "../shared");
-export const cassetteDir = join(sharedDir, "recordings", "go-auth0");
-
-const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
-/** In CI a missing recording fails the tests instead of skipping them. */
-export const inCI = env?.CI === "true";
-
-/** `true` when the tests may skip: no recordings here and not in CI. */
-export const skipWithoutRecordings = !existsSync(cassetteDir) && !inCI;
+/** The recorded go-auth0 traffic, vendored in the repository (recordings/README.md). */
+export const cassetteDir = join(repoRoot, "recordings", "go-auth0");
 
 export interface Interaction {
   request: { method: string; url: string; body: string };
