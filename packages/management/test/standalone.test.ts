@@ -34,7 +34,7 @@ describe("the clone stands alone", () => {
 
   it("has no tracked script, test or manifest that reads a shared folder outside the repository", () => {
     const parent = String.raw`\.\.[\\/]`;
-    // `../shared`, `../../shared`, …, and resolve(…, "..", "shared") spelt as separate segments.
+    // A parent folder (one or more levels up) named shared, as one path or as separate segments.
     const outside = new RegExp(
       `${parent}(?:${parent})*shared\\b|["']\\.\\.["']\\s*,\\s*["']shared["']`,
     );

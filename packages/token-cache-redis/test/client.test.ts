@@ -3,14 +3,14 @@ import { createAuth0Emulator } from "@auth0-edge/testing/core";
 import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisTokenCache, fromIoredis, type RedisCacheError } from "../src/index.js";
-import { hasRedisServer, type RedisServer, startRedisServer } from "./support/redis-server.js";
+import { type RedisServer, startRedisServer } from "./support/redis-server.js";
 
 const DOMAIN = "tenant.example.auth0.com";
 const CLIENT_ID = "redis-cache-client";
 const CLIENT_SECRET = "s3cr3t-redis-DO-NOT-LEAK";
 const USER = "auth0|redis-1";
 
-describe.skipIf(!hasRedisServer)("the management client with a Redis token cache", () => {
+describe("the management client with a Redis token cache", () => {
   let server: RedisServer;
   let inspect: Redis;
   const connections: Redis[] = [];

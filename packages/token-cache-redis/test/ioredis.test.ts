@@ -7,9 +7,9 @@ import {
   RedisCacheError,
 } from "../src/index.js";
 import { describeRedisLike } from "./support/contract.js";
-import { hasRedisServer, type RedisServer, startRedisServer } from "./support/redis-server.js";
+import { type RedisServer, startRedisServer } from "./support/redis-server.js";
 
-describe.skipIf(!hasRedisServer)("fromIoredis", () => {
+describe("fromIoredis", () => {
   let server: RedisServer;
   let client: Redis;
   let inspect: Redis;

@@ -3,9 +3,9 @@ import { createClient, createCluster, RESP_TYPES, type RedisClientType } from "r
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createRedisTokenCache, fromNodeRedis, type NodeRedisClient } from "../src/index.js";
 import { describeRedisLike } from "./support/contract.js";
-import { hasRedisServer, type RedisServer, startRedisServer } from "./support/redis-server.js";
+import { type RedisServer, startRedisServer } from "./support/redis-server.js";
 
-describe.skipIf(!hasRedisServer)("fromNodeRedis", () => {
+describe("fromNodeRedis", () => {
   let server: RedisServer;
   let client: RedisClientType;
   let inspect: Redis;

@@ -2,7 +2,7 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisTokenCache, fromIoredis, type RedisTokenCache } from "../src/index.js";
 import { eventually } from "./support/eventually.js";
-import { hasRedisServer, type RedisServer, startRedisServer } from "./support/redis-server.js";
+import { type RedisServer, startRedisServer } from "./support/redis-server.js";
 
 const NOW = 1_800_000_000_000;
 const token = (expiresInMs = 3_600_000) => ({
@@ -10,7 +10,7 @@ const token = (expiresInMs = 3_600_000) => ({
   expiresAt: NOW + expiresInMs,
 });
 
-describe.skipIf(!hasRedisServer)("createRedisTokenCache on a real Redis", () => {
+describe("createRedisTokenCache on a real Redis", () => {
   let server: RedisServer;
   let connections: Redis[];
   let inspect: Redis;

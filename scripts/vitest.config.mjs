@@ -1,0 +1,6 @@
+import { defineConfig } from "vitest/config";
+
+// The tests of the repository's own scripts (the test summary), run by scripts/test.mjs.
+export default defineConfig({
+  test: { root: new URL("..", import.meta.url).pathname, include: ["scripts/test/**/*.test.mjs"] },
+});
