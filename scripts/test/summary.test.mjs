@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { countsOf, formatSummary, summarize } from "../lib/summary.mjs";
 
 const fixture = readFileSync(
-  new URL("./fixtures/turbo-failed-and-interrupted.log", import.meta.url),
+  new URL("./fixtures/turbo-failed-and-interrupted.txt", import.meta.url),
   "utf8",
 );
 
