@@ -1,6 +1,7 @@
 /**
- * `@auth0-edge/testing/core`: the emulator without msw, for runtimes where msw cannot be
- * imported (workerd) or is not wanted. Pass `emulator.fetch` wherever a `fetch` goes.
+ * `@auth0-edge/testing/core`: the same as `@auth0-edge/testing` (the emulator, without msw),
+ * kept as a subpath for code written against the first release. Pass `emulator.fetch`
+ * wherever a `fetch` goes.
  */
 
 export { jwtBearerAssertionType } from "./client-assertion";

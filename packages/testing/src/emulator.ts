@@ -53,7 +53,11 @@ function faultResponse(fault: StatusFault, kind: ServedRequest["kind"]) {
 /**
  * Creates a stateful Auth0 tenant (token endpoint, users, roles, logs) that answers
  * through a plain `fetch` function, so it runs unchanged on Node, Deno, Bun and workerd.
- * Exported from `@auth0-edge/testing/core` (no msw) and `@auth0-edge/testing`.
+ * Exported from `@auth0-edge/testing` (also as `@auth0-edge/testing/core`).
+ *
+ * Creating one does no I/O, makes no random ids and no keys: the tenant is built on the
+ * first request or the first read of its state. So it can be created at a Worker's module
+ * scope, where workerd forbids randomness and crypto until a request arrives.
  *
  * @example
  * ```ts
@@ -65,6 +69,37 @@ function faultResponse(fault: StatusFault, kind: ServedRequest["kind"]) {
  */
 export function createAuth0Emulator(options: Auth0EmulatorOptions): Auth0Emulator {
   const config = resolveConfig(options);
+  // Pure (no randomness or I/O), so it checks its options here, at creation.
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, config.now) : undefined;
+  let built: Auth0Emulator | undefined;
+  const tenant = () => {
+    built ??= buildEmulator(options, config, limiter);
+    return built;
+  };
+  return {
+    domain: config.domain,
+    audience: config.audience,
+    fetch: (input, init) => tenant().fetch(input, init),
+    get requests() {
+      return tenant().requests;
+    },
+    get tokenGrants() {
+      return tenant().tokenGrants;
+    },
+    get state() {
+      return tenant().state;
+    },
+    revokeIssuedTokens: () => tenant().revokeIssuedTokens(),
+    failNext: (fault) => tenant().failNext(fault),
+    reset: () => tenant().reset(),
+  };
+}
+
+function buildEmulator(
+  options: Auth0EmulatorOptions,
+  config: ReturnType<typeof resolveConfig>,
+  limiter: ReturnType<typeof createRateLimiter> | undefined,
+): Auth0Emulator {
   const state: EmulatorState = {
     users: new Map(),
     roles: new Map(),
@@ -82,7 +117,6 @@ export function createAuth0Emulator(options: Auth0EmulatorOptions): Auth0Emulato
     now: config.now,
   });
   const assertions = createAssertionVerifier({ domain: config.domain, now: config.now });
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, config.now) : undefined;
   const faults = createFaultQueue();
   const router = createRouter([
     ...userRoutes,

@@ -1,7 +1,8 @@
 /**
- * `@auth0-edge/testing`: the emulator of `/core` plus msw handlers. Import `/core` on
- * runtimes where msw cannot load (workerd).
+ * `@auth0-edge/testing`: the Auth0 emulator. It loads on every runtime (workerd without
+ * compatibility flags included) and bundles for a neutral platform: msw, which cannot load
+ * in workerd, lives in `@auth0-edge/testing/msw`, and is an optional peer dependency.
+ *
+ * @packageDocumentation
  */
 export * from "./core";
-export type { Auth0EmulatorWithHandlers } from "./msw";
-export { createAuth0Emulator, createMswHandlers } from "./msw";

@@ -11,7 +11,7 @@ export interface Auth0EmulatorWithHandlers extends Auth0Emulator {
 /**
  * msw handlers that hand every request for the tenant to `emulator.fetch`. A network
  * fault becomes msw's network error (`Response.error()`), so the caller's `fetch` rejects.
- * Exported from `@auth0-edge/testing`.
+ * Exported from `@auth0-edge/testing/msw`.
  *
  * @example
  * ```ts
@@ -34,11 +34,11 @@ export function createMswHandlers(emulator: Auth0Emulator): HttpHandler[] {
 
 /**
  * {@link createAuth0Emulator} from `/core`, plus `handlers` for msw's `setupServer` or
- * `setupWorker`. Exported from `@auth0-edge/testing`.
+ * `setupWorker`. Exported from `@auth0-edge/testing/msw`.
  *
  * @example
  * ```ts
- * import { createAuth0Emulator } from "@auth0-edge/testing";
+ * import { createAuth0Emulator } from "@auth0-edge/testing/msw";
  * import { setupServer } from "msw/node";
  *
  * const emulator = createAuth0Emulator({ domain: "tenant.example.auth0.com", clientId: "abc", clientSecret: "s3cret" });

@@ -1,6 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAuth0Emulator, createMswHandlers } from "../src/index";
+import { createAuth0Emulator, createMswHandlers } from "../src/msw";
 import { audience, base, clientId, clientSecret, createClock, domain } from "./support/emulator";
 
 const clock = createClock();

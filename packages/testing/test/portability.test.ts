@@ -55,8 +55,8 @@ describe("portability of src", () => {
     },
   );
 
-  it("keeps msw out of the core entry, so it loads in workerd", () => {
-    const graph = importGraph(join(srcDir, "core.ts"));
+  it.each(["index.ts", "core.ts"])("keeps msw out of %s, so it loads in workerd", (entry) => {
+    const graph = importGraph(join(srcDir, entry));
     expect([...graph].filter((module) => !module.startsWith("/"))).toEqual(["jose"]);
   });
 
