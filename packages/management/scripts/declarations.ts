@@ -1,7 +1,12 @@
 /**
- * After `tsc -p tsconfig.build.json` has written dist/types/**.d.ts: gives every
- * declaration file a `.d.cts` twin (for `require`) and every entry point its
- * dist/<entry>.d.ts and .d.cts, which re-export the declarations of its source.
+ * After `tsc -p tsconfig.build.json` has written dist/types/**.d.ts: gives every entry
+ * point its dist/<entry>.d.ts (for `import`) and .d.cts (for `require`), both one line that
+ * re-exports the declarations of its source.
+ *
+ * One set of declarations serves both: dist/types/ holds a package.json that makes its files
+ * CommonJS to TypeScript, which an ES module may import and a .d.cts may re-export (the other
+ * way round, a .d.cts re-exporting ES declarations, is TS1479). A second set for `require`
+ * would double the 2 MB of declarations in the tarball.
  *
  * tsc rather than tsup's bundled declarations: with the 1.7 MB schema and ~50 entries,
  * bundling took about 80 s and 1.3 GB; tsc takes about 20 s and 0.3 GB.
@@ -15,7 +20,6 @@ const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const dist = join(packageDir, "dist");
 const types = join(dist, "types");
-const RELATIVE_JS = /(\bfrom\s*|\bimport\s*\(\s*)(["'])(\.{1,2}\/[^"']*)\.js\2/g;
 const NAMED_IMPORT = /^import \{([^}]*)\} from/gm;
 const BARE_TYPE_IMPORT = /^(import type \{[^}]*\} from (["'])[^."'][^"']*\2);$/gm;
 
@@ -43,14 +47,14 @@ function declarationFiles(dir: string): string[] {
 }
 
 for (const file of declarationFiles(types)) {
-  const text = typeOnlyImports(readFileSync(file, "utf8"));
+  // Read as CommonJS (below), these files must name an ES-only dependency (jose) with its mode.
+  const text = typeOnlyImports(readFileSync(file, "utf8")).replace(
+    BARE_TYPE_IMPORT,
+    '$1 with { "resolution-mode": "import" };',
+  );
   writeFileSync(file, text);
-  const cjs = text
-    .replace(RELATIVE_JS, "$1$2$3.cjs$2")
-    // A dependency may be ESM only (jose is): its types are read as `import` would (TypeScript ≥ 5.3).
-    .replace(BARE_TYPE_IMPORT, '$1 with { "resolution-mode": "import" };');
-  writeFileSync(file.replace(/\.d\.ts$/, ".d.cts"), cjs);
 }
+writeFileSync(join(types, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
 for (const [entry, source] of Object.entries(entryPoints)) {
   const target = relative(
@@ -60,5 +64,5 @@ for (const [entry, source] of Object.entries(entryPoints)) {
     .replace(/\\/g, "/")
     .replace(/\.ts$/, "");
   writeFileSync(join(dist, `${entry}.d.ts`), `export * from "./${target}.js";\n`);
-  writeFileSync(join(dist, `${entry}.d.cts`), `export * from "./${target}.cjs";\n`);
+  writeFileSync(join(dist, `${entry}.d.cts`), `export * from "./${target}.js";\n`);
 }
