@@ -1,34 +1,64 @@
 // Runs the Worker in workerd (through Miniflare) with its KV namespace, and hands its
 // outbound requests to a function of this Node process: the Auth0 emulator in the tests
 // and the emulator demo, the real network for a real tenant. Used by tests and `pnpm demo`.
-import { readFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { Miniflare, Response as MiniflareResponse } from "miniflare";
 
-const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
-const wranglerToml = fileURLToPath(new URL("../wrangler.toml", import.meta.url));
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const wranglerToml = join(appDir, "wrangler.toml");
 
 /**
- * Bundles src/index.ts as wrangler would: one ESM module, workspace packages resolved
- * through their `exports` to the built `dist` files, Worker export conditions first.
+ * Wrangler's environment for our runs: no usage metrics, and no banner, which is where
+ * wrangler checks the registry for a newer version of itself. Neither changes the bundle.
+ */
+export const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+};
+
+/** The `wrangler` CLI of this app's dev dependencies. */
+export function wranglerBin() {
+  const require = createRequire(join(appDir, "package.json"));
+  const manifest = require.resolve("wrangler/package.json");
+  return join(dirname(manifest), "bin", "wrangler.js");
+}
+
+/**
+ * The bundle users ship: `wrangler deploy --dry-run --outdir`, which bundles src/index.ts
+ * as a real deploy would (wrangler's own esbuild, its Worker export conditions) without
+ * uploading anything.
  * @returns {Promise<string>}
  */
 export async function bundleWorker() {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["workerd", "worker", "browser", "import"],
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error("esbuild produced no bundle");
-  return output.text;
+  const outdir = await mkdtemp(join(tmpdir(), "example-worker-bundle-"));
+  try {
+    const output = await new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [wranglerBin(), "deploy", "--dry-run", "--outdir", outdir, "--config", wranglerToml],
+        { cwd: appDir, env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let log = "";
+      child.stdout.on("data", (chunk) => (log += chunk));
+      child.stderr.on("data", (chunk) => (log += chunk));
+      child.on("error", reject);
+      child.on("close", (code) =>
+        code === 0 ? resolve(log) : reject(new Error(`wrangler deploy --dry-run failed:\n${log}`)),
+      );
+    });
+    if (!/--dry-run: exiting now/.test(String(output))) {
+      throw new Error(`wrangler deploy --dry-run said something unexpected:\n${output}`);
+    }
+    return await readFile(join(outdir, "index.js"), "utf8");
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
 }
 
 /** The `compatibility_date` of wrangler.toml, so tests and demo run what a deploy would. */
@@ -54,7 +84,7 @@ async function copyOf(answer) {
  * and its answer back to workerd (Miniflare has a copy of undici of its own).
  * @param {(request: Request) => Promise<Response>} outbound
  */
-function outboundService(outbound) {
+export function outboundService(outbound) {
   return async (/** @type {import("miniflare").Request} */ sent) => {
     const hasBody = sent.method !== "GET" && sent.method !== "HEAD";
     const request = new Request(sent.url, {

@@ -24,5 +24,11 @@ export function clientFor(env: Env): ManagementClient {
     // (60 s, 30 s waits) and let the caller retry after the Retry-After it is given.
     timeoutMs: 20_000,
     retry: { maxRetries: 2, maxDelayMs: 5_000 },
+    ...(env.AUTH0_EMULATOR ? { fetch: emulatorFetch(env.AUTH0_EMULATOR) } : {}),
   });
+}
+
+/** Requests for the tenant, answered by the emulator Worker bound in `wrangler dev --env emulator`. */
+function emulatorFetch(emulator: Fetcher): typeof fetch {
+  return (input, init) => emulator.fetch(new Request(input, init));
 }

@@ -12,4 +12,9 @@ export interface Env {
   TOKEN_CACHE_KEY?: string;
   /** The KV namespace every isolate of this Worker shares the token through. */
   TOKEN_CACHE: KVNamespace;
+  /**
+   * Local development only (`wrangler dev --env emulator`): the Auth0 emulator Worker. When
+   * bound, the Management API client sends its requests there instead of to the network.
+   */
+  AUTH0_EMULATOR?: Fetcher;
 }
