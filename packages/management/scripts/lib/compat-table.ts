@@ -293,8 +293,16 @@ ${members.join("\n")}
       const [manager, method] = f.target!.split(".");
       const deprecated = f.method === "deleteUserMultifcator" || f.method === "createRules";
       const note = deprecated ? " @deprecated the classic's other spelling of the same call." : "";
+      let type = `${pascal(manager!)}Manager[${JSON.stringify(method)}]`;
+      if (f.method === "updatePromptsSettings") {
+        // The classic documented (data, cb?), which v2.44.1 rejected; both forms work here.
+        const id = JSON.stringify(
+          plan.find((p) => p.row.manager === manager && p.row.method === method)!.operation!.id,
+        );
+        type = `${type} & Callbackified<[data: BodyOf<${id}>], Output<${id}>>`;
+      }
       return `  /** \`management.${f.target}\`; classic since ${f.since}.${note} */
-  ${f.method}: ${pascal(manager!)}Manager[${JSON.stringify(method)}];`;
+  ${f.method}: ${type};`;
     });
   return `${HEADER}
 import type { Output } from "../../operation.js";

@@ -52,6 +52,17 @@ export class ManagementClient {
 
   static {
     attachFlatMethods(ManagementClient.prototype, flatRows);
+    // The classic documented updatePromptsSettings(data, cb?), but v2.44.1 passed its
+    // arguments to prompts.updateSettings(params, data, cb?) and rejected that form.
+    Object.defineProperty(ManagementClient.prototype, "updatePromptsSettings", {
+      configurable: true,
+      writable: true,
+      value(this: ManagementClient, ...args: unknown[]) {
+        const documented = args.length === 1 || typeof args[1] === "function";
+        const call = this.prompts.updateSettings as (...a: unknown[]) => unknown;
+        return call(...(documented ? [{}, ...args] : args));
+      },
+    });
   }
 
   /** Checks the options at once: a mistake throws an `ArgumentError` (or `ConfigurationError`) here. */

@@ -27,8 +27,6 @@ export interface CallCase {
   resolves: unknown;
 }
 
-/** A path value with a character the classic and we both percent-encode. */
-const pathValue = (key: string) => `auth0|${key}`;
 /** Keys every call with a params object also sends: left over, they go to the query string. */
 const EXTRA = { fields: "name", list: ["a", "b"], flag: true };
 const EXTRA_QUERY = { fields: "name", list: "a,b", flag: "true" };
@@ -38,11 +36,24 @@ function fill(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_, key: string) => encodeURIComponent(values[key]!));
 }
 
-function caseOf(row: MethodRow): Omit<CallCase, "label" | "on"> {
+/** Keys a row needs besides its path keys: the classic refused the call without them. */
+function requiredKeys(row: MethodRow): Record<string, string> {
+  if (row.query.startsWith("`identifier`")) return { identifier: "ada@example.com" };
+  if (row.query.startsWith("`email`")) return { email: "ada@example.com" };
+  return {};
+}
+
+function caseOf(
+  row: MethodRow,
+  pathValue: (key: string) => string,
+): Omit<CallCase, "label" | "on"> {
   const qualified = `${row.manager}.${row.method}`;
   const values = Object.fromEntries(row.pathKeys.map((k) => [k, pathValue(k)]));
-  const params = { ...values, ...EXTRA };
-  const data = { marker: qualified, nested: { n: 1 } };
+  const required = requiredKeys(row);
+  const params = { ...values, ...required, ...EXTRA };
+  const query = { ...required, ...EXTRA_QUERY };
+  // user_id: the classic's jobs.verifyEmail refused data without it.
+  const data = { marker: qualified, user_id: "auth0|1", nested: { n: 1 } };
   const path = fill(row.path, values);
   const request = (query: Recorded["query"], body: unknown): ExpectedRequest[] => [
     { method: row.http, path, query, body },
@@ -103,7 +114,7 @@ function caseOf(row: MethodRow): Omit<CallCase, "label" | "on"> {
     case "actions.deployVersion":
       return {
         args: () => [{ ...params, update_draft: true }],
-        expected: request(EXTRA_QUERY, { update_draft: true }),
+        expected: request(query, { update_draft: true }),
         resolves: { ok: true },
       };
     case "prompts.updateCustomTextByLanguage":
@@ -117,7 +128,7 @@ function caseOf(row: MethodRow): Omit<CallCase, "label" | "on"> {
   if (wrap) {
     return {
       args: () => [params, data],
-      expected: request(EXTRA_QUERY, { [wrap]: data }),
+      expected: request(query, { [wrap]: data }),
       resolves: { ok: true },
     };
   }
@@ -129,34 +140,46 @@ function caseOf(row: MethodRow): Omit<CallCase, "label" | "on"> {
   if (shape === "params") {
     return {
       args: () => [params],
-      expected: request(EXTRA_QUERY, row.body === "`{}`" ? {} : undefined),
+      expected: request(query, row.body === "`{}`" ? {} : undefined),
       resolves: { ok: true },
     };
   }
   if (shape === "params,data" || shape === "params,payload") {
     return {
       args: () => [params, data],
-      expected: request(EXTRA_QUERY, data),
+      expected: request(query, data),
       resolves: { ok: true },
     };
   }
   throw new Error(`no conformance case for ${qualified} ${row.callShape}`);
 }
 
-/** Every manager method of the data file as a call case. */
-export const managerCases: CallCase[] = surface.managerMethods.map((row) => ({
-  label: `${row.manager}.${row.method}`,
-  on: [row.manager, row.method] as const,
-  ...caseOf(row),
-}));
-
-/** Every flat method that calls a manager method, with its target's case. */
-export const flatCases: CallCase[] = surface.flatMethods.flatMap((row) => {
-  const target = managerCases.find((c) => c.label === row.target);
-  return target
-    ? [{ ...target, label: `${row.method} → ${row.target}`, on: [row.method] as const }]
-    : [];
-});
+/**
+ * Every manager method of the data file as a call case, and every flat method that calls
+ * one with its target's case. `pathValue` gives the value of each path key.
+ */
+export function callCases(pathValue: (key: string) => string): {
+  managerCases: CallCase[];
+  flatCases: CallCase[];
+} {
+  const managerCases = surface.managerMethods.map((row) => {
+    const built = caseOf(row, pathValue);
+    // A fresh copy per call: the classic wrote into the objects it was given.
+    return {
+      label: `${row.manager}.${row.method}`,
+      on: [row.manager, row.method] as const,
+      ...built,
+      args: () => structuredClone(built.args()),
+    };
+  });
+  const flatCases = surface.flatMethods.flatMap((row) => {
+    const target = managerCases.find((c) => c.label === row.target);
+    return target
+      ? [{ ...target, label: `${row.method} → ${row.target}`, on: [row.method] as const }]
+      : [];
+  });
+  return { managerCases, flatCases };
+}
 
 /** Calls a case's method on a client, with a promise or with a node-style callback. */
 export function callOn(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import surface from "../../data/classic-surface.json" with { type: "json" };
 import { ManagementClient } from "../../src/compat/index.js";
-import { type CallCase, callOn, flatCases, managerCases } from "./classic-calls.js";
+import { type CallCase, callCases, callOn } from "./classic-calls.js";
 import { type Loopback, startLoopback } from "./loopback-server.js";
 
 let server: Loopback;
@@ -12,6 +12,9 @@ beforeAll(async () => {
 });
 beforeEach(() => server.reset());
 afterAll(() => server.close());
+
+/** Path values with a character that must be percent-encoded. */
+const { managerCases, flatCases } = callCases((key) => `auth0|${key}`);
 
 /** The v2.44.1 flat methods: the data file also lists the seed era's createRules and getClientInfo. */
 const flatOf2441 = surface.flatMethods.filter(

@@ -1240,7 +1240,8 @@ export interface FlatMethods {
   /** `management.prompts.getSettings`; classic since 2.29.0. */
   getPromptsSettings: PromptsManager["getSettings"];
   /** `management.prompts.updateSettings`; classic since 2.29.0. */
-  updatePromptsSettings: PromptsManager["updateSettings"];
+  updatePromptsSettings: PromptsManager["updateSettings"] &
+    Callbackified<[data: BodyOf<"patch_prompts">], Output<"patch_prompts">>;
   /** `management.prompts.getCustomTextByLanguage`; classic since 2.29.0. */
   getCustomTextByLanguage: PromptsManager["getCustomTextByLanguage"];
   /** `management.prompts.updateCustomTextByLanguage`; classic since 2.29.0. */
