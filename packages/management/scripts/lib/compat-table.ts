@@ -179,9 +179,14 @@ function methodsModule(surface: Surface, plan: PlannedRow[]): string {
       const [manager, method] = f.target!.split(".");
       return `  [${JSON.stringify(f.method)}, ${JSON.stringify(manager)}, ${JSON.stringify(method)}],`;
     });
+  // In the order biome's organizeImports keeps: by path without the extension, then names, ignoring case.
+  const byText = (a: string, b: string) => {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  };
   const importLines = [...imports]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([module, names]) => `import { ${[...names].sort().join(", ")} } from "${module}";`);
+    .sort(([a], [b]) => byText(a.replace(/\.js$/, ""), b.replace(/\.js$/, "")))
+    .map(([module, names]) => `import { ${[...names].sort(byText).join(", ")} } from "${module}";`);
   return `${HEADER}
 ${importLines.join("\n")}
 import type { FlatRow, MethodRow } from "../method-rows.js";
@@ -220,7 +225,11 @@ function methodType(p: PlannedRow): string {
   const id = p.operation ? JSON.stringify(p.operation.id) : undefined;
   const result = id ? `Output<${id}>` : "unknown";
   const data = id ? `BodyOf<${id}>` : "unknown";
-  const params = paramsType(p);
+  const aliases = Object.keys(p.row.pathKeyAliases ?? {});
+  const params =
+    aliases.length > 0
+      ? `(${paramsType(p)} | (ExtraParams & { ${aliases.map((a) => `${a}: string`).join("; ")} }))`
+      : paramsType(p);
   const optional = p.row.args[0]?.endsWith("?") ? "?" : "";
   let args: string;
   let returns = result;
@@ -308,7 +317,7 @@ ${members.join("\n")}
 import type { Output } from "../../operation.js";
 import type { Callbackified } from "../callbackify.js";
 import type { ImportUsersData, ImportUsersResponse } from "../import-users.js";
-import type { BodyOf, Params, RequestParams } from "../params.js";
+import type { BodyOf, ExtraParams, Params, RequestParams } from "../params.js";
 
 ${interfaces.join("\n\n")}
 

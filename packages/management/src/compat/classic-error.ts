@@ -35,16 +35,18 @@ function networkCode(error: NetworkError): string | undefined {
   return undefined;
 }
 
+const classicMethod = (method: string) => (method === "DELETE" ? "del" : method.toLowerCase());
+
 function classicFields(
   error: ManagementError,
   apiBase: string,
+  request: { method: string; url: string } | undefined,
 ): Omit<ClassicErrorFields, "originalError"> {
   const origin = new URL(apiBase).origin;
   if (error instanceof ManagementApiError) {
     const body = (
       typeof error.body === "object" && error.body !== null ? error.body : {}
     ) as Record<string, unknown>;
-    const method = error.method === "DELETE" ? "del" : error.method.toLowerCase();
     const message =
       text(body.message) ??
       (Object.keys(body).length > 0 ? JSON.stringify(body) : undefined) ??
@@ -54,16 +56,20 @@ function classicFields(
       name: text(body.error) ?? "APIError",
       message,
       statusCode: error.statusCode,
-      requestInfo: { method, url: origin + error.path.replace(/\?.*$/, "") },
+      requestInfo: {
+        method: classicMethod(error.method),
+        url: origin + error.path.replace(/\?.*$/, ""),
+      },
     };
   }
-  const requestInfo = { method: "post", url: `${origin}/oauth/token` };
+  const grant = { method: "post", url: `${origin}/oauth/token` };
+  const requestInfo = request ? { method: classicMethod(request.method), url: request.url } : grant;
   if (error instanceof TokenError) {
     return {
       name: error.error ?? "APIError",
       message: error.message,
       statusCode: error.statusCode,
-      requestInfo,
+      requestInfo: grant,
     };
   }
   return {
@@ -87,6 +93,7 @@ export function classicError(
   secrets: readonly (string | undefined)[],
 ): unknown {
   const error = thrown instanceof Unretried ? thrown.error : thrown;
+  const request = thrown instanceof Unretried ? thrown.request : undefined;
   if (
     !(error instanceof ManagementError) ||
     error.code === "ERR_CONFIGURATION" ||
@@ -94,7 +101,7 @@ export function classicError(
   ) {
     return error;
   }
-  const fields = classicFields(error, apiBase);
+  const fields = classicFields(error, apiBase, request);
   const shaped = Object.create(
     Object.getPrototypeOf(error),
     Object.getOwnPropertyDescriptors(error),

@@ -74,27 +74,39 @@ export type FlatRow = readonly [name: string, manager: string, method: string];
 type Values = Record<string, unknown>;
 
 /**
+ * Where an input keeps query keys that share a name with a path placeholder they do not
+ * fill (an `id` beside `execution_id`): they go through `CallOptions.query`.
+ */
+const QUERY = Symbol("query");
+type Input = Values & { [QUERY]?: Values };
+
+/**
  * The first argument as input keys, by the classic's rules: function values are left
  * out, arrays are sent as comma lists, aliases and the document's path key names apply.
  * A string where the object goes is taken as `{ id }`, which the classic's documentation
  * showed for role ids (and v2.44.1 then dropped).
  */
-function keysOf(params: unknown, extras: RowExtras | undefined): Values {
+function keysOf(params: unknown, extras: RowExtras | undefined): Input {
   if (params === undefined || params === null) return {};
   if (typeof params === "string") return keysOf({ id: params }, extras);
   if (typeof params !== "object" || Array.isArray(params)) {
     throw new InvalidInputError("the first argument must be an object of parameters");
   }
-  const out: Values = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === "function") continue;
+  const out: Input = {};
+  const renamed = Object.values(extras?.rename ?? {});
+  for (const [key, given] of Object.entries(params)) {
+    if (typeof given === "function") continue;
+    const value = Array.isArray(given) ? given.join(",") : given;
     const named = extras?.alias?.[key] ?? key;
-    out[extras?.rename?.[named] ?? named] = Array.isArray(value) ? value.join(",") : value;
+    const target = extras?.rename?.[named];
+    if (target !== undefined) out[target] = value;
+    else if (renamed.includes(named)) out[QUERY] = { ...out[QUERY], [named]: value };
+    else out[named] = value;
   }
   return out;
 }
 
-function inputOf(kind: Kind, args: unknown[], extras: RowExtras | undefined): Values {
+function inputOf(kind: Kind, args: unknown[], extras: RowExtras | undefined): Input {
   const [first, second] = args;
   switch (kind) {
     case "none":
@@ -146,8 +158,12 @@ function contextOf(settings: ManagerSettings): CallContext {
   const { client } = settings;
   return {
     client,
-    send(target, input, hook) {
-      const options = hook ? { signal: hookedSignal(hook) } : undefined;
+    send(target, input: Input, hook) {
+      const query = input[QUERY] as CallOptions["query"];
+      const options =
+        hook || query
+          ? { ...(hook ? { signal: hookedSignal(hook) } : {}), ...(query ? { query } : {}) }
+          : undefined;
       return Array.isArray(target)
         ? callOperation(client, target[0], target[1], input, options)
         : (target as Operation)(client, input, options);

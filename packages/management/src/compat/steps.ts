@@ -23,18 +23,28 @@ export function hookedSignal(hook: CallHook): AbortSignal {
 }
 
 /**
- * An error that the retry step must not retry: a compat client retries 429 answers only,
- * as the classic did. Not an Error, so no retry rule can mistake it for a network
- * failure; the managers unwrap it.
+ * A failure on its way out of the pipeline: inside, an error that the retry step must not
+ * retry (a compat client retries 429 answers only, as the classic did); at the way out,
+ * with the request it belongs to. Not an Error, so no retry rule can mistake it for a
+ * network failure; the managers unwrap it.
  */
 export class Unretried {
-  constructor(readonly error: unknown) {}
+  constructor(
+    readonly error: unknown,
+    readonly request?: { method: string; url: string },
+  ) {}
 }
 
 const observe: Middleware = async (ctx, next) => {
   const hook = hooks.get(ctx.signal);
   if (hook) ctx.state[HOOK] = hook;
-  const response = await next();
+  let response: Response;
+  try {
+    response = await next();
+  } catch (error) {
+    const cause = error instanceof Unretried ? error.error : error;
+    throw new Unretried(cause, { method: ctx.method, url: ctx.url.origin + ctx.url.pathname });
+  }
   if (hook) {
     hook.status = response.status;
     hook.statusText = response.statusText;

@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   ManagementApiError,
   ManagementError,
+  NetworkError,
   RateLimitError,
   TokenError,
 } from "../../src/index.js";
@@ -131,6 +132,17 @@ describe("compat: errors shaped as the classic client's", () => {
     expect([error.name, error.statusCode]).toEqual(["access_denied", 401]);
     expect(error.requestInfo).toEqual({ method: "post", url: `${server.origin}/oauth/token` });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("a network error has the runtime's error code as statusCode and APIError as name", async () => {
+    const closed = await startLoopback();
+    const management = closed.compat();
+    await closed.close();
+    const error = (await management.getRules().catch((e: unknown) => e)) as Error &
+      Record<string, unknown>;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect([error.name, error.statusCode]).toEqual(["APIError", "ECONNREFUSED"]);
+    expect(error.requestInfo).toEqual({ method: "get", url: `${closed.origin}/api/v2/rules` });
   });
 
   it("a bad argument of a call rejects with an InvalidInputError before anything is sent", async () => {

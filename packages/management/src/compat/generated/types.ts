@@ -3,7 +3,7 @@
 import type { Output } from "../../operation.js";
 import type { Callbackified } from "../callbackify.js";
 import type { ImportUsersData, ImportUsersResponse } from "../import-users.js";
-import type { BodyOf, Params, RequestParams } from "../params.js";
+import type { BodyOf, ExtraParams, Params, RequestParams } from "../params.js";
 
 /** The classic `ClientsManager`: `management.clients`. */
 export interface ClientsManager {
@@ -728,42 +728,66 @@ export interface ActionsManager {
   /** `GET /actions/actions` (`listActions`); classic since 2.35.0. */
   readonly getAll: Callbackified<[params?: Params<"get_actions">], Output<"get_actions">>;
   /** `GET /actions/actions/{id}` (`getAction`); classic since 2.35.0. */
-  readonly get: Callbackified<[params: Params<"get_action">], Output<"get_action">>;
+  readonly get: Callbackified<
+    [params: Params<"get_action"> | (ExtraParams & { action_id: string })],
+    Output<"get_action">
+  >;
   /** `PATCH /actions/actions/{id}` (`updateAction`); classic since 2.35.0. */
   readonly update: Callbackified<
-    [params: Params<"patch_action">, data: BodyOf<"patch_action">],
+    [
+      params: Params<"patch_action"> | (ExtraParams & { action_id: string }),
+      data: BodyOf<"patch_action">,
+    ],
     Output<"patch_action">
   >;
   /** `DELETE /actions/actions/{id}` (`deleteAction`); classic since 2.35.0. */
-  readonly delete: Callbackified<[params: Params<"delete_action">], Output<"delete_action">>;
+  readonly delete: Callbackified<
+    [params: Params<"delete_action"> | (ExtraParams & { action_id: string })],
+    Output<"delete_action">
+  >;
   /** `POST /actions/actions/{id}/test` (`testAction`); classic since 2.35.0. */
   readonly test: Callbackified<
-    [params: Params<"post_test_action">, payload?: BodyOf<"post_test_action">],
+    [
+      params: Params<"post_test_action"> | (ExtraParams & { action_id: string }),
+      payload?: BodyOf<"post_test_action">,
+    ],
     Output<"post_test_action">
   >;
   /** `POST /actions/actions/{id}/deploy` (`deployAction`); classic since 2.35.0. */
   readonly deploy: Callbackified<
-    [params: Params<"post_deploy_action">],
+    [params: Params<"post_deploy_action"> | (ExtraParams & { action_id: string })],
     Output<"post_deploy_action">
   >;
   /** `GET /actions/actions/{id}/versions` (`listActionVersions`); classic since 2.35.0. */
   readonly getVersions: Callbackified<
-    [params: Params<"get_action_versions", "id", "actionId">],
+    [
+      params:
+        | Params<"get_action_versions", "id", "actionId">
+        | (ExtraParams & { action_id: string }),
+    ],
     Output<"get_action_versions">
   >;
   /** `GET /actions/actions/{id}/versions/{version_id}` (`getActionVersion`); classic since 2.35.0. */
   readonly getVersion: Callbackified<
-    [params: Params<"get_action_version", "id" | "version_id", "actionId" | "id">],
+    [
+      params:
+        | Params<"get_action_version", "id" | "version_id", "actionId" | "id">
+        | (ExtraParams & { action_id: string }),
+    ],
     Output<"get_action_version">
   >;
   /** `POST /actions/actions/{id}/versions` (`request`, as the API document lacks the path); classic since 2.35.0. */
-  readonly createVersion: Callbackified<[params: RequestParams<"id">, data: unknown], unknown>;
+  readonly createVersion: Callbackified<
+    [params: RequestParams<"id"> | (ExtraParams & { action_id: string }), data: unknown],
+    unknown
+  >;
   /** `POST /actions/actions/{id}/versions/{version_id}/deploy` (`deployActionVersion`); classic since 2.35.0. */
   readonly deployVersion: Callbackified<
     [
-      params: Params<"post_deploy_draft_version", "id" | "version_id", "actionId" | "id"> & {
-        update_draft?: boolean;
-      },
+      params: (
+        | Params<"post_deploy_draft_version", "id" | "version_id", "actionId" | "id">
+        | (ExtraParams & { action_id: string })
+      ) & { update_draft?: boolean },
     ],
     Output<"post_deploy_draft_version">
   >;
