@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLIENT_SECRET } from "../support/secrets.js";
-import { type Loopback, startLoopback } from "./loopback-server.js";
+import { loopbackForSuite } from "./loopback-server.js";
 import { viaCallback } from "./support.js";
 
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = loopbackForSuite();
 
 const decode = (value: string | string[] | undefined) =>
   JSON.parse(atob(String(value).replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import surface from "../../data/classic-surface.json" with { type: "json" };
 import { ManagementClient } from "../../src/compat/index.js";
 import { type CallCase, callCases, callOn } from "./classic-calls.js";
-import { type Loopback, startLoopback } from "./loopback-server.js";
+import { type Loopback, loopbackForSuite } from "./loopback-server.js";
 
-let server: Loopback;
+const server = loopbackForSuite();
 let management: ManagementClient;
-beforeAll(async () => {
-  server = await startLoopback();
+beforeAll(() => {
   management = server.compat();
 });
-beforeEach(() => server.reset());
-afterAll(() => server.close());
 
 /** Path values with a character that must be percent-encoded. */
 const { managerCases, flatCases } = callCases((key) => `auth0|${key}`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ManagementClient } from "../../src/compat/index.js";
 import {
   ConfigurationError,
@@ -10,15 +10,10 @@ import {
   TokenError,
 } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET } from "../support/secrets.js";
-import { type Loopback, startLoopback } from "./loopback-server.js";
+import { loopbackForSuite, startLoopback } from "./loopback-server.js";
 import { viaCallback } from "./support.js";
 
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = loopbackForSuite();
 
 const notFound = {
   status: 404,

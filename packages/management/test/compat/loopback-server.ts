@@ -6,6 +6,7 @@ import {
 } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ManagementClient, type ManagementClientOptions } from "../../src/compat/index.js";
 
 /** One request as the loopback server received it. */
@@ -135,3 +136,17 @@ export async function startLoopback(tls?: { key: string; cert: string }) {
 }
 
 export type Loopback = Awaited<ReturnType<typeof startLoopback>>;
+
+/**
+ * A loopback server for the tests of one file: started before them, reset before each,
+ * closed after them. The returned object stands for the running server.
+ */
+export function loopbackForSuite(): Loopback {
+  let current: Loopback | undefined;
+  beforeAll(async () => {
+    current = await startLoopback();
+  });
+  beforeEach(() => current!.reset());
+  afterAll(() => current!.close());
+  return new Proxy({} as Loopback, { get: (_, key) => Reflect.get(current!, key) });
+}

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ManagementApiError,
   NetworkError,
   RateLimitError,
   type RequestContext,
 } from "../../src/index.js";
-import { type Loopback, startLoopback } from "./loopback-server.js";
+import { loopbackForSuite } from "./loopback-server.js";
 
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = loopbackForSuite();
 
 /** Every Management API request answers `status`; 429s ask for no wait, so no test sleeps. */
 function answerAlways(status: number) {

@@ -1,14 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_SECRET } from "../support/secrets.js";
-import { type Loopback, startLoopback } from "./loopback-server.js";
+import { loopbackForSuite } from "./loopback-server.js";
 
-let server: Loopback;
-beforeAll(async () => {
-  server = await startLoopback();
-});
-beforeEach(() => server.reset());
+const server = loopbackForSuite();
 afterEach(() => vi.useRealTimers());
-afterAll(() => server.close());
 
 // The sharing is process-wide: each test has a client id of its own.
 let tests = 0;
