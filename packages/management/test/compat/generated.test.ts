@@ -24,7 +24,8 @@ describe("compat: the managers come from the data file", () => {
     const viaRequest = methodRows
       .filter(([, , , target]) => Array.isArray(target))
       .map(
-        ([manager, method, , target]) => `${manager}.${method} ${(target as readonly string[]).join(" ")}`,
+        ([manager, method, , target]) =>
+          `${manager}.${method} ${(target as readonly string[]).join(" ")}`,
       );
     expect(viaRequest).toHaveLength(11);
     const readme = readFileSync(join(packageDir, "src/compat/README.md"), "utf8");
