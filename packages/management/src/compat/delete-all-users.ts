@@ -1,5 +1,5 @@
-import type { ManagementClient as Client } from "../client.js";
 import { deleteUser, listUsers } from "../generated/users.js";
+import type { CallContext } from "./method-rows.js";
 
 const PAGE_SIZE = 100;
 
@@ -10,7 +10,7 @@ const PAGE_SIZE = 100;
  * drop out of it, which also keeps clear of the API's 1000-result paging limit. A user
  * listed again after being deleted stops the loop with an error rather than spinning.
  */
-export async function deleteEveryUser(client: Client): Promise<void> {
+export async function deleteAllUsers({ client }: CallContext): Promise<void> {
   const deleted = new Set<string>();
   for (;;) {
     const page = (await listUsers(client, {

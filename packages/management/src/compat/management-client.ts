@@ -1,21 +1,13 @@
 import { createManagementClient } from "../client.js";
 import { telemetryHeaderValue } from "../middleware/telemetry.js";
-import { BlacklistedTokensManager } from "./blacklisted-tokens-manager.js";
-import { ClientGrantsManager } from "./client-grants-manager.js";
-import { ClientsManager } from "./clients-manager.js";
-import { ConnectionsManager } from "./connections-manager.js";
-import { DeviceCredentialsManager } from "./device-credentials-manager.js";
-import { EmailProviderManager } from "./email-provider-manager.js";
-import { attachFlatMethods, type FlatMethods } from "./flat-methods.js";
-import { JobsManager } from "./jobs-manager.js";
-import { LogsManager } from "./logs-manager.js";
-import { type ManagementClientOptions, toCoreOptions } from "./options.js";
-import { ResourceServersManager } from "./resource-servers-manager.js";
-import { RulesManager } from "./rules-manager.js";
-import { StatsManager } from "./stats-manager.js";
-import { TenantManager } from "./tenant-manager.js";
-import { TicketsManager } from "./tickets-manager.js";
-import { UsersManager } from "./users-manager.js";
+import { callOperation } from "../operation.js";
+import type { NodeCallback } from "./callbackify.js";
+import { classicError } from "./classic-error.js";
+import { flatRows, methodRows } from "./generated/methods.js";
+import type { FlatMethods, Managers } from "./generated/types.js";
+import { attachFlatMethods, buildManagers } from "./method-rows.js";
+import { compatSettings, type ManagementClientOptions } from "./options.js";
+import { hookedSignal } from "./steps.js";
 
 /** What `getClientInfo()` returns: the telemetry this client sends as `Auth0-Client`. */
 export interface ClientInfo {
@@ -24,13 +16,21 @@ export interface ClientInfo {
   env: Record<string, string>;
 }
 
-// The flat methods: the class's static block puts them on the prototype.
-export interface ManagementClient extends FlatMethods {}
+/** The classic `tokenProvider` property: where `getAccessToken()` gets its token. */
+export interface TokenProvider {
+  /** The access token the client sends: the given `token`, or a granted (and cached) one. */
+  getAccessToken(): Promise<string>;
+}
+
+// The managers are own properties set by the constructor, the flat methods are on the
+// prototype (set by the static block): both are declared by this interface.
+export interface ManagementClient extends Managers, FlatMethods {}
 
 /**
- * The classic `ManagementClient` of the Auth0 Node SDK (v2): the same options, managers
- * and flat methods, each returning a promise or taking a node-style callback, built on
- * the typed functions of this package. Switch by changing the import.
+ * The classic `ManagementClient` of the Auth0 Node SDK (v2, up to v2.44.1): the same
+ * options, the 29 managers and every flat method, each returning a promise or taking a
+ * node-style callback, built on the typed functions of this package. Switch by
+ * changing the import.
  *
  * @example
  * ```ts
@@ -43,51 +43,72 @@ export interface ManagementClient extends FlatMethods {}
  *   tokenProvider: { enableCache: true, cacheTTLInSeconds: 600 },
  * });
  * const user = await management.getUser({ id: "auth0|123" });
- * management.getUser({ id: "auth0|123" }, (err, user) => { … });
+ * management.users.get({ id: "auth0|123" }, (err, user) => { … });
  * ```
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the static block below defines every member the interface adds.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor and the static block define every member the interface adds.
 export class ManagementClient {
-  readonly blacklistedTokens: BlacklistedTokensManager;
-  readonly clientGrants: ClientGrantsManager;
-  readonly clients: ClientsManager;
-  readonly connections: ConnectionsManager;
-  readonly deviceCredentials: DeviceCredentialsManager;
-  readonly emailProvider: EmailProviderManager;
-  readonly jobs: JobsManager;
-  readonly logs: LogsManager;
-  readonly resourceServers: ResourceServersManager;
-  readonly rules: RulesManager;
-  readonly stats: StatsManager;
-  readonly tenant: TenantManager;
-  readonly tickets: TicketsManager;
-  readonly users: UsersManager;
+  readonly tokenProvider: TokenProvider;
 
   static {
-    attachFlatMethods(ManagementClient.prototype);
+    attachFlatMethods(ManagementClient.prototype, flatRows);
+    // The classic documented updatePromptsSettings(data, cb?), but v2.44.1 passed its
+    // arguments to prompts.updateSettings(params, data, cb?) and rejected that form.
+    Object.defineProperty(ManagementClient.prototype, "updatePromptsSettings", {
+      configurable: true,
+      writable: true,
+      value(this: ManagementClient, ...args: unknown[]) {
+        const documented = args.length === 1 || typeof args[1] === "function";
+        const call = this.prompts.updateSettings as (...a: unknown[]) => unknown;
+        return call(...(documented ? [{}, ...args] : args));
+      },
+    });
   }
 
-  /** Checks the options at once: a mistake throws a `ConfigurationError` here, not on the first call. */
+  /** Checks the options at once: a mistake throws an `ArgumentError` (or `ConfigurationError`) here. */
   constructor(options: ManagementClientOptions) {
-    const client = createManagementClient(toCoreOptions(options));
-    this.blacklistedTokens = new BlacklistedTokensManager(client);
-    this.clientGrants = new ClientGrantsManager(client);
-    this.clients = new ClientsManager(client);
-    this.connections = new ConnectionsManager(client);
-    this.deviceCredentials = new DeviceCredentialsManager(client);
-    this.emailProvider = new EmailProviderManager(client);
-    this.jobs = new JobsManager(client);
-    this.logs = new LogsManager(client);
-    this.resourceServers = new ResourceServersManager(client);
-    this.rules = new RulesManager(client);
-    this.stats = new StatsManager(client);
-    this.tenant = new TenantManager(client);
-    this.tickets = new TicketsManager(client);
-    this.users = new UsersManager(client);
+    const settings = compatSettings(options);
+    const client = createManagementClient(settings.core);
+    const { token } = options;
+    this.tokenProvider = {
+      getAccessToken:
+        token !== undefined
+          ? () => Promise.resolve(token)
+          : () =>
+              // A request that the compat steps answer with the token the auth step got, so
+              // the token comes from the client's own cache and grant.
+              callOperation<string>(client, "GET", "/", undefined, {
+                signal: hookedSignal({ probe: true }),
+              }).catch((error: unknown) => {
+                throw classicError(error, client.apiBase, settings.secrets);
+              }),
+    };
+    Object.assign(this, buildManagers({ ...settings, client }, methodRows));
   }
 
   /**
-   * Information about this client, as sent to Auth0 in the `Auth0-Client` header.
+   * The access token this client sends (granted and cached as for any call). A callback,
+   * if given, is called too.
+   *
+   * @example
+   * ```ts
+   * const token = await management.getAccessToken();
+   * ```
+   */
+  getAccessToken(callback?: NodeCallback<string>): Promise<string> {
+    const token = this.tokenProvider.getAccessToken();
+    if (typeof callback === "function") {
+      token.then(
+        (value) => queueMicrotask(() => callback(null, value)),
+        (error: Error) => queueMicrotask(() => callback(error)),
+      );
+    }
+    return token;
+  }
+
+  /**
+   * Information about this client, as sent to Auth0 in the `Auth0-Client` header (the
+   * seed's era; the classic removed it in v2.17.1).
    *
    * @example
    * ```ts

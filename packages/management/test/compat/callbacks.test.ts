@@ -1,8 +1,29 @@
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { callbackify } from "../../src/compat/callbackify.js";
 import { compatTenant, viaCallback } from "./support.js";
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 describe("compat: node-style callbacks", () => {
+  it("calls a callback that throws only once, and leaves its exception uncaught (v2.44.1 called it again)", async () => {
+    const tasks: (() => void)[] = [];
+    vi.stubGlobal("queueMicrotask", (task: () => void) => tasks.push(task));
+    const method = callbackify(async () => "done");
+    const calls: unknown[][] = [];
+    method((...args: unknown[]) => {
+      calls.push(args);
+      throw new Error("thrown by the callback");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(tasks).toHaveLength(1);
+    expect(() => tasks[0]!()).toThrow("thrown by the callback");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(tasks).toHaveLength(1);
+    expect(calls).toEqual([[null, "done"]]);
+  });
+
   it("calls back once, after the call returned undefined", async () => {
     const calls: unknown[][] = [];
     const method = callbackify(async (n: number) => n * 2);

@@ -10,10 +10,10 @@ const users = JSON.stringify([
 ]);
 
 describe("compat: jobs", () => {
-  it("importUsers: POST /jobs/users-imports uploads the file's content as multipart", async () => {
+  it("importUsersJob: POST /jobs/users-imports uploads users_json as multipart and resolves the job", async () => {
     const t = compatTenant({ jobPollsToFinish: 1 });
     const management = t.management();
-    const job = await management.importUsers({ connection_id, users });
+    const job = await management.importUsersJob({ connection_id, users_json: users });
     expect(t.lastCall()).toBe("POST /jobs/users-imports");
     expect([job.type, job.status, job.connection_id]).toEqual([
       "users_import",
@@ -28,33 +28,38 @@ describe("compat: jobs", () => {
     ]);
   });
 
-  it("importUsers: takes the classic connectionId and users_json, a Blob, and calls back", async () => {
+  it("importUsers: resolves the response's data, status and headers, takes the seed's connectionId, a Blob, and calls back", async () => {
     const t = compatTenant();
     const management = t.management();
-    const classic = await management.importUsers({
+    const response = await management.importUsers({
       connectionId: connection_id,
-      users_json: users,
+      users_json: new TextEncoder().encode(users),
     });
-    expect(classic.connection_id).toBe(connection_id);
+    expect(response.data.connection_id).toBe(connection_id);
+    expect(response.status).toBe(t.emulator.requests.at(-1)?.status);
+    expect(response.status).toBeGreaterThanOrEqual(200);
+    expect(response.headers["content-type"]).toMatch(/json/);
     const { error, result } = await viaCallback((cb) =>
       management.importUsers({ connection_id, users: new Blob([users]), upsert: true }, cb),
     );
     expect(error).toBeNull();
-    expect((result as { type?: string })?.type).toBe("users_import");
+    expect((result as { data?: { type?: string } })?.data?.type).toBe("users_import");
   });
 
   it("importUsers: refuses a file path, which it cannot read, before sending anything", async () => {
     const t = compatTenant();
     const attempt = t.management().importUsers({ connection_id, users: "./users.json" });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toThrow(/content of the users file, not its path/);
+    await expect(attempt).rejects.toThrow(
+      /looks like a file path.*pass the file's content as `users_json`/,
+    );
     expect(t.calls()).toEqual([]);
   });
 
   it("getJob: GET /jobs/{id}", async () => {
     const t = compatTenant();
     const management = t.management();
-    const { id } = await management.importUsers({ connection_id, users });
+    const { id } = await management.importUsersJob({ connection_id, users_json: users });
     const job = await management.getJob({ id: id as string });
     expect(t.lastCall()).toBe(`GET /jobs/${id}`);
     expect(job.id).toBe(id);

@@ -4,7 +4,7 @@ import { CLIENT_ID } from "../support/secrets.js";
 import { compatTenant, DATABASE } from "./support.js";
 
 describe("compat: manager methods without a flat twin", () => {
-  it("clientGrants: create, get, getAll, update and delete on /client-grants", async () => {
+  it("clientGrants: create, getAll, update and delete on /client-grants", async () => {
     const t = compatTenant();
     const { clientGrants, resourceServers } = t.management();
     await resourceServers.create({ identifier: "https://orders.example.com/" });
@@ -14,7 +14,6 @@ describe("compat: manager methods without a flat twin", () => {
       scope: ["read:orders"],
     });
     const id = grant.id as string;
-    expect((await clientGrants.get({ id })).scope).toEqual(["read:orders"]);
     const listed = (await clientGrants.getAll({
       audience: "https://orders.example.com/",
     })) as unknown[];
@@ -24,7 +23,6 @@ describe("compat: manager methods without a flat twin", () => {
     await clientGrants.delete({ id });
     expect(t.calls().slice(1)).toEqual([
       "POST /client-grants",
-      `GET /client-grants/${id}`,
       "GET /client-grants",
       `PATCH /client-grants/${id}`,
       `DELETE /client-grants/${id}`,
@@ -45,7 +43,10 @@ describe("compat: manager methods without a flat twin", () => {
     const t = compatTenant({ jobPollsToFinish: 1 });
     const { jobs } = t.management();
     const users = JSON.stringify([{ email: "ada@example.com" }, { email: "ada@example.com" }]);
-    const job = await jobs.importUsers({ connection_id: connectionIdOf(DATABASE), users });
+    const job = await jobs.importUsersJob({
+      connection_id: connectionIdOf(DATABASE),
+      users_json: users,
+    });
     await jobs.get({ id: job.id as string });
     const errors = await jobs.errors({ id: job.id as string });
     expect(t.lastCall()).toBe(`GET /jobs/${job.id}/errors`);

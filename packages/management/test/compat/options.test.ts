@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ManagementClient } from "../../src/compat/index.js";
-import { ConfigurationError, ManagementApiError } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN } from "../support/secrets.js";
 import { compatTenant } from "./support.js";
 
@@ -8,33 +6,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Makes every GET /users/{id} answer 503 and counts the attempts one call makes. */
-async function attemptsFor(retry: { enabled?: boolean; maxRetries?: number } | undefined) {
-  const t = compatTenant({ seed: { users: [{ user_id: "auth0|ada" }] } });
-  const management = t.management(retry === undefined ? {} : { retry });
-  t.emulator.failNext({ status: 503, times: 30, path: /\/users\// });
-  await expect(management.getUser({ id: "auth0|ada" })).rejects.toBeInstanceOf(ManagementApiError);
-  return t.calls().length;
-}
-
 describe("compat: options", () => {
-  it("checks the options when constructed, like the classic client", () => {
-    expect(() => new ManagementClient({ domain: "" })).toThrow(ConfigurationError);
-    expect(() => new ManagementClient({ domain: DOMAIN })).toThrow(ConfigurationError);
-    expect(() => new ManagementClient({ domain: DOMAIN, clientId: CLIENT_ID })).toThrow(
-      /exactly one way to authenticate/,
-    );
-    const credentials = { domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
-    for (const cacheTTLInSeconds of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(
-        () => new ManagementClient({ ...credentials, tokenProvider: { cacheTTLInSeconds } }),
-      ).toThrow(ConfigurationError);
-    }
-    expect(() => new ManagementClient({ ...credentials, retry: { maxRetries: -1 } })).toThrow(
-      ConfigurationError,
-    );
-  });
-
   it("uses a given token and ignores the credentials then, as the classic client did", async () => {
     const t = compatTenant({ seed: { users: [{ user_id: "auth0|ada" }] } });
     const grant = await t.emulator.fetch(`https://${DOMAIN}/oauth/token`, {
@@ -70,22 +42,6 @@ describe("compat: options", () => {
     expect(bodies).toEqual([
       expect.objectContaining({ scope: "read:users", audience: t.emulator.audience }),
     ]);
-  });
-
-  it("retry.maxRetries: makes that many retries", async () => {
-    expect(await attemptsFor({ maxRetries: 2 })).toBe(3);
-  });
-
-  it("retry.maxRetries: is capped at 10, the most the client allows", async () => {
-    expect(await attemptsFor({ maxRetries: 50 })).toBe(11);
-  });
-
-  it("retry.enabled: false makes no retry", async () => {
-    expect(await attemptsFor({ enabled: false, maxRetries: 5 })).toBe(1);
-  });
-
-  it("retries 10 times by default, the classic client's default", async () => {
-    expect(await attemptsFor(undefined)).toBe(11);
   });
 
   it("tokenProvider.enableCache: keeps one token by default", async () => {

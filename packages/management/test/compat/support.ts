@@ -1,12 +1,15 @@
 import { type Auth0EmulatorOptions, createAuth0Emulator } from "@auth0-edge/testing/core";
 import { ManagementClient, type ManagementClientOptions } from "../../src/compat/index.js";
+import { mapCache } from "../support/map-cache.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN } from "../support/secrets.js";
 
 export const DATABASE = "Username-Password-Authentication";
 
 /**
  * An emulated tenant and classic clients talking to it. Retries wait 0 ms, so the retry
- * tests count attempts without sleeping.
+ * tests count attempts without sleeping. The clients of one tenant share a token cache of
+ * their own: the process-wide one would hand a token of one test's emulator to the next
+ * test's, which has the same domain (shared-tokens.test.ts tests that sharing itself).
  */
 export function compatTenant(options: Partial<Auth0EmulatorOptions> = {}) {
   const emulator = createAuth0Emulator({
@@ -15,6 +18,7 @@ export function compatTenant(options: Partial<Auth0EmulatorOptions> = {}) {
     clientSecret: CLIENT_SECRET,
     ...options,
   });
+  const tokenCache = mapCache();
   const management = (extra: Partial<ManagementClientOptions> = {}) =>
     new ManagementClient({
       domain: DOMAIN,
@@ -23,6 +27,7 @@ export function compatTenant(options: Partial<Auth0EmulatorOptions> = {}) {
       ...extra,
       core: {
         fetch: emulator.fetch,
+        tokenCache,
         ...extra.core,
         retry: { baseDelayMs: 0, ...extra.core?.retry },
       },
