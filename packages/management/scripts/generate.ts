@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createFormatter } from "./lib/format.js";
-import { ENTRIES_FILE, exportsMap, GENERATED_DIR, generate } from "./lib/generate.js";
+import { ENTRIES_FILE, exportsMap, GENERATED_DIR, generate, jsrExports } from "./lib/generate.js";
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoRoot = resolve(packageDir, "../..");
@@ -48,6 +48,11 @@ async function main() {
     manifestPath,
     await format("package.json", `${JSON.stringify(manifest, null, 2)}\n`),
   );
+
+  const jsrPath = join(packageDir, "jsr.json");
+  const jsr = JSON.parse(readFileSync(jsrPath, "utf8")) as { exports: Record<string, string> };
+  jsr.exports = jsrExports(jsr.exports, generated.entries, previous);
+  writeFileSync(jsrPath, await format("jsr.json", `${JSON.stringify(jsr, null, 2)}\n`));
 
   const groups = Object.keys(generated.entries).length - 1;
   console.log(

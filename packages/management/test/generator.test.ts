@@ -7,6 +7,7 @@ import {
   exportTarget,
   GENERATED_DIR,
   generate,
+  jsrExports,
 } from "../scripts/lib/generate.js";
 import { functionName, moduleName, nameOperations, singular } from "../scripts/lib/naming.js";
 import { entryPoints } from "../tsup.config.js";
@@ -33,6 +34,8 @@ describe("the generated code", () => {
     }
     const current = manifest().exports;
     expect(exportsMap(current, generated.entries, [])).toEqual(current);
+    const jsr = JSON.parse(readFileSync(join(packageDir, "jsr.json"), "utf8")).exports;
+    expect(jsrExports(jsr, generated.entries, [])).toEqual(jsr);
   });
 });
 

@@ -87,7 +87,11 @@ function emitFunction(op: Operation, name: string, subpath: string): string {
   }
   if (op.pagination) {
     const spec = JSON.stringify(op.pagination);
-    return `${doc}\nexport const ${name} = /* @__PURE__ */ paginated(\n  (${params}): ${result} =>\n    callOperation(${callArguments(op, "input")}),\n  ${spec},\n);\n`;
+    // Written out, not inferred: JSR (and fast declaration emit) needs an explicit type here.
+    const items =
+      op.pagination.items === undefined ? "unknown" : JSON.stringify(op.pagination.items);
+    const type = `Paginated<(${params}) => ${result}, ${items}>`;
+    return `${doc}\nexport const ${name}: ${type} = /* @__PURE__ */ paginated(\n  (${params}): ${result} =>\n    callOperation(${callArguments(op, "input")}),\n  ${spec},\n);\n`;
   }
   return `${doc}\nexport function ${name}(${params}): ${result} {\n  return callOperation(${callArguments(op, "input")});\n}\n`;
 }
@@ -108,7 +112,7 @@ export function emitModule(
     `import type { ManagementClient } from "../client.js";`,
     uses.multipart ? `import { multipartBody } from "../multipart.js";` : "",
     `import { callOperation, type Input, type Output } from "../operation.js";`,
-    uses.paginated ? `import { paginated } from "../pagination.js";` : "",
+    uses.paginated ? `import { type Paginated, paginated } from "../pagination.js";` : "",
     `import type { CallOptions } from "../request.js";`,
   ].filter(Boolean);
   const header = [

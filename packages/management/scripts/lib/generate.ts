@@ -97,6 +97,22 @@ export function exportTarget(entry: string): ExportTarget {
  * (in their order), generated ones sorted, `./package.json` last. Subpaths generated
  * before but no longer (`previous`) are dropped.
  */
+/**
+ * jsr.json's `exports`: the hand-written entries it has, then one per generated entry,
+ * pointing at the TypeScript source (JSR publishes sources).
+ */
+export function jsrExports(
+  current: Record<string, string>,
+  entries: Record<string, string>,
+  previous: string[],
+): Record<string, string> {
+  const generated = new Set([...Object.keys(entries), ...previous].map((e) => `./${e}`));
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(current)) if (!generated.has(key)) result[key] = value;
+  for (const entry of Object.keys(entries).sort()) result[`./${entry}`] = entries[entry]!;
+  return result;
+}
+
 export function exportsMap(
   current: Record<string, unknown>,
   entries: Record<string, string>,

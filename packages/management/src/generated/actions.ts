@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listActions = /* @__PURE__ */ paginated(
+export const listActions: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_actions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_actions">>,
+  "actions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_actions">,
@@ -83,7 +90,14 @@ export function createAction(
  * }
  * ```
  */
-export const listActionVersions = /* @__PURE__ */ paginated(
+export const listActionVersions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_action_versions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_action_versions">>,
+  "versions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_action_versions">,
@@ -303,7 +317,14 @@ export function getActionExecution(
  * }
  * ```
  */
-export const listActionModules = /* @__PURE__ */ paginated(
+export const listActionModules: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_action_modules">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_action_modules">>,
+  "modules"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_action_modules">,
@@ -425,7 +446,14 @@ export function updateActionModule(
  * }
  * ```
  */
-export const listActionModuleActions = /* @__PURE__ */ paginated(
+export const listActionModuleActions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_action_module_actions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_action_module_actions">>,
+  "actions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_action_module_actions">,
@@ -478,7 +506,14 @@ export function rollbackActionModule(
  * }
  * ```
  */
-export const listActionModuleVersions = /* @__PURE__ */ paginated(
+export const listActionModuleVersions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_action_module_versions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_action_module_versions">>,
+  "versions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_action_module_versions">,
@@ -577,7 +612,14 @@ export function listActionTriggers(
  * }
  * ```
  */
-export const listActionTriggerBindings = /* @__PURE__ */ paginated(
+export const listActionTriggerBindings: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_bindings">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_bindings">>,
+  "bindings"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_bindings">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listClientGrants = /* @__PURE__ */ paginated(
+export const listClientGrants: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_client-grants">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_client-grants">>,
+  "client_grants"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_client-grants">,
@@ -151,7 +158,14 @@ export function updateClientGrant(
  * }
  * ```
  */
-export const listClientGrantOrganizations = /* @__PURE__ */ paginated(
+export const listClientGrantOrganizations: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_client-grant-organizations">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_client-grant-organizations">>,
+  "organizations"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_client-grant-organizations">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -54,7 +54,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listClients = /* @__PURE__ */ paginated(
+export const listClients: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_clients">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_clients">>,
+  "clients"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_clients">,
@@ -473,7 +480,14 @@ export function updateClient(
  * }
  * ```
  */
-export const getClientConnections = /* @__PURE__ */ paginated(
+export const getClientConnections: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_client_connections">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_client_connections">>,
+  "connections"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_client_connections">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -46,7 +46,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listConnections = /* @__PURE__ */ paginated(
+export const listConnections: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_connections">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_connections">>,
+  "connections"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_connections">,
@@ -101,7 +108,14 @@ export function createConnection(
  * }
  * ```
  */
-export const listConnectionDirectoryProvisioning = /* @__PURE__ */ paginated(
+export const listConnectionDirectoryProvisioning: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_connections-directory-provisionings">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_connections-directory-provisionings">>,
+  "directory_provisionings"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_connections-directory-provisionings">,
@@ -131,7 +145,14 @@ export const listConnectionDirectoryProvisioning = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listConnectionScimConfiguration = /* @__PURE__ */ paginated(
+export const listConnectionScimConfiguration: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_connections-scim-configurations">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_connections-scim-configurations">>,
+  "scim_configurations"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_connections-scim-configurations">,
@@ -236,7 +257,14 @@ export function updateConnection(
  * }
  * ```
  */
-export const getConnectionClients = /* @__PURE__ */ paginated(
+export const getConnectionClients: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_connection_clients">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_connection_clients">>,
+  "clients"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_connection_clients">,
@@ -443,7 +471,14 @@ export function createConnectionDirectoryProvisioningSynchronization(
  * }
  * ```
  */
-export const listConnectionDirectoryProvisioningSynchronizedGroups = /* @__PURE__ */ paginated(
+export const listConnectionDirectoryProvisioningSynchronizedGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_synchronized-groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_synchronized-groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_synchronized-groups">,

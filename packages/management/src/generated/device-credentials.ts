@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listDeviceCredentials = /* @__PURE__ */ paginated(
+export const listDeviceCredentials: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_device-credentials">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_device-credentials">>,
+  "device_credentials"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_device-credentials">,

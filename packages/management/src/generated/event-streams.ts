@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -28,7 +28,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listEventStreams = /* @__PURE__ */ paginated(
+export const listEventStreams: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_event-streams">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_event-streams">>,
+  "eventStreams"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_event-streams">,
@@ -140,7 +147,14 @@ export function updateEventStream(
  * }
  * ```
  */
-export const listEventStreamDeliveries = /* @__PURE__ */ paginated(
+export const listEventStreamDeliveries: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_event_deliveries">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_event_deliveries">>,
+  unknown
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_event_deliveries">,

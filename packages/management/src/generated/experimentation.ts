@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -31,7 +31,14 @@ import type { CallOptions } from "../request.js";
  * ```
  * @beta
  */
-export const listExperimentationExperiments = /* @__PURE__ */ paginated(
+export const listExperimentationExperiments: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_experiments">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_experiments">>,
+  "experiments"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_experiments">,
@@ -212,7 +219,14 @@ export function validateExperimentationExperiment(
  * ```
  * @beta
  */
-export const listExperimentationFeatureFlags = /* @__PURE__ */ paginated(
+export const listExperimentationFeatureFlags: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_feature_flags">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_feature_flags">>,
+  "feature_flags"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_feature_flags">,
@@ -519,7 +533,14 @@ export function updateExperimentationFeatureFlagVariation(
  * ```
  * @beta
  */
-export const listExperimentationSegments = /* @__PURE__ */ paginated(
+export const listExperimentationSegments: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_segments">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_segments">>,
+  "segments"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_segments">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -28,7 +28,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listFlows = /* @__PURE__ */ paginated(
+export const listFlows: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_flows">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_flows">>,
+  "flows"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_flows">,
@@ -76,7 +83,14 @@ export function createFlow(
  * }
  * ```
  */
-export const listFlowVaultConnections = /* @__PURE__ */ paginated(
+export const listFlowVaultConnections: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_flows_vault_connections">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_flows_vault_connections">>,
+  "connections"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_flows_vault_connections">,
@@ -188,7 +202,14 @@ export function updateFlowVaultConnection(
  * }
  * ```
  */
-export const listFlowExecutions = /* @__PURE__ */ paginated(
+export const listFlowExecutions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_flows_executions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_flows_executions">>,
+  "executions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_flows_executions">,

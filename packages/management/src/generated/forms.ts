@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -28,7 +28,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listForms = /* @__PURE__ */ paginated(
+export const listForms: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_forms">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_forms">>,
+  "forms"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_forms">,

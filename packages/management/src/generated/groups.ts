@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listGroups = /* @__PURE__ */ paginated(
+export const listGroups: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_groups">,
@@ -105,7 +112,14 @@ export function deleteGroup(
  * }
  * ```
  */
-export const getGroupMembers = /* @__PURE__ */ paginated(
+export const getGroupMembers: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_group_members">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_group_members">>,
+  "members"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_group_members">,
@@ -135,7 +149,14 @@ export const getGroupMembers = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listGroupRoles = /* @__PURE__ */ paginated(
+export const listGroupRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_group_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_group_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_group_roles">,

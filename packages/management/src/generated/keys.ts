@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -99,7 +99,14 @@ export function setKeyCustomSigning(
  * }
  * ```
  */
-export const listKeyEncryption = /* @__PURE__ */ paginated(
+export const listKeyEncryption: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_encryption_keys">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_encryption_keys">>,
+  "keys"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_encryption_keys">,

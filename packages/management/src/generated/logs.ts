@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -55,7 +55,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listLogs = /* @__PURE__ */ paginated(
+export const listLogs: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_logs">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_logs">>,
+  "logs"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_logs">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -46,7 +46,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listOrganizations = /* @__PURE__ */ paginated(
+export const listOrganizations: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_organizations">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organizations">>,
+  "organizations"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_organizations">,
@@ -191,7 +198,14 @@ export function updateOrganization(
  * }
  * ```
  */
-export const listOrganizationClientGrants = /* @__PURE__ */ paginated(
+export const listOrganizationClientGrants: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization-client-grants">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization-client-grants">>,
+  "client_grants"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization-client-grants">,
@@ -267,7 +281,14 @@ export function deleteOrganizationClientGrant(
  * }
  * ```
  */
-export const listOrganizationConnections = /* @__PURE__ */ paginated(
+export const listOrganizationConnections: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_connections">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_connections">>,
+  "connections"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_connections">,
@@ -400,7 +421,14 @@ export function updateOrganizationConnection(
  * }
  * ```
  */
-export const listOrganizationDiscoveryDomains = /* @__PURE__ */ paginated(
+export const listOrganizationDiscoveryDomains: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_discovery-domains">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_discovery-domains">>,
+  "domains"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_discovery-domains">,
@@ -571,7 +599,14 @@ export function updateOrganizationDiscoveryDomain(
  * }
  * ```
  */
-export const listOrganizationEnabledConnections = /* @__PURE__ */ paginated(
+export const listOrganizationEnabledConnections: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_enabled_connections">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_enabled_connections">>,
+  "enabled_connections"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_enabled_connections">,
@@ -715,7 +750,14 @@ export function updateOrganizationEnabledConnection(
  * }
  * ```
  */
-export const listOrganizationInvitations = /* @__PURE__ */ paginated(
+export const listOrganizationInvitations: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_invitations">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_invitations">>,
+  "invitations"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_invitations">,
@@ -839,7 +881,14 @@ export function deleteOrganizationInvitation(
  * }
  * ```
  */
-export const listOrganizationMembers = /* @__PURE__ */ paginated(
+export const listOrganizationMembers: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_members">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_members">>,
+  "members"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_members">,
@@ -915,7 +964,14 @@ export function createOrganizationMember(
  * }
  * ```
  */
-export const listOrganizationMemberEffectiveRoles = /* @__PURE__ */ paginated(
+export const listOrganizationMemberEffectiveRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_member_effective_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_member_effective_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_member_effective_roles">,
@@ -951,7 +1007,14 @@ export const listOrganizationMemberEffectiveRoles = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listOrganizationMemberEffectiveRoleSourceGroups = /* @__PURE__ */ paginated(
+export const listOrganizationMemberEffectiveRoleSourceGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_member_role_source_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_member_role_source_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_member_role_source_groups">,
@@ -989,7 +1052,14 @@ export const listOrganizationMemberEffectiveRoleSourceGroups = /* @__PURE__ */ p
  * }
  * ```
  */
-export const listOrganizationMemberRoles = /* @__PURE__ */ paginated(
+export const listOrganizationMemberRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_member_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_member_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_member_roles">,
@@ -1081,7 +1151,14 @@ export function assignOrganizationMemberRoles(
  * }
  * ```
  */
-export const listOrganizationGroups = /* @__PURE__ */ paginated(
+export const listOrganizationGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_groups">,
@@ -1111,7 +1188,14 @@ export const listOrganizationGroups = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listOrganizationGroupRoles = /* @__PURE__ */ paginated(
+export const listOrganizationGroupRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_organization_group_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_organization_group_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_organization_group_roles">,

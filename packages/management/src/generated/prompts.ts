@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -76,7 +76,14 @@ export function updatePromptsSettings(
  * }
  * ```
  */
-export const listPromptRendering = /* @__PURE__ */ paginated(
+export const listPromptRendering: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_all_rendering">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_all_rendering">>,
+  "configs"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_all_rendering">,

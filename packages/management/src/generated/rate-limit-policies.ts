@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -28,7 +28,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listRateLimitPolicies = /* @__PURE__ */ paginated(
+export const listRateLimitPolicies: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_rate-limit-policies">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_rate-limit-policies">>,
+  "rate_limit_policies"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_rate-limit-policies">,

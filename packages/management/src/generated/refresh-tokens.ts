@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listRefreshTokens = /* @__PURE__ */ paginated(
+export const listRefreshTokens: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_refresh_tokens">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_refresh_tokens">>,
+  "refresh_tokens"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_refresh_tokens">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -32,7 +32,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listRoles = /* @__PURE__ */ paginated(
+export const listRoles: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_roles">,
@@ -155,7 +162,14 @@ export function updateRole(
  * }
  * ```
  */
-export const getRoleGroups = /* @__PURE__ */ paginated(
+export const getRoleGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_role_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_role_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_role_groups">,
@@ -231,7 +245,14 @@ export function createRoleGroup(
  * }
  * ```
  */
-export const listRolePermissions = /* @__PURE__ */ paginated(
+export const listRolePermissions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_role_permission">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_role_permission">>,
+  "permissions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_role_permission">,
@@ -323,7 +344,14 @@ export function addRolePermissions(
  * }
  * ```
  */
-export const listRoleUsers = /* @__PURE__ */ paginated(
+export const listRoleUsers: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_role_user">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_role_user">>,
+  "users"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_role_user">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -39,7 +39,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listTokenExchangeProfiles = /* @__PURE__ */ paginated(
+export const listTokenExchangeProfiles: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_token-exchange-profiles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_token-exchange-profiles">>,
+  "token_exchange_profiles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_token-exchange-profiles">,

@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -30,7 +30,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listUserAttributeProfiles = /* @__PURE__ */ paginated(
+export const listUserAttributeProfiles: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_user-attribute-profiles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user-attribute-profiles">>,
+  "user_attribute_profiles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_user-attribute-profiles">,

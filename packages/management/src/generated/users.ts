@@ -7,7 +7,7 @@
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
-import { paginated } from "../pagination.js";
+import { type Paginated, paginated } from "../pagination.js";
 import type { CallOptions } from "../request.js";
 
 /**
@@ -43,7 +43,14 @@ import type { CallOptions } from "../request.js";
  * }
  * ```
  */
-export const listUsers = /* @__PURE__ */ paginated(
+export const listUsers: Paginated<
+  (
+    client: ManagementClient,
+    input?: Input<"get_users">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_users">>,
+  "users"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input?: Input<"get_users">,
@@ -283,7 +290,14 @@ export function updateUser(
  * }
  * ```
  */
-export const listUserAuthenticationMethods = /* @__PURE__ */ paginated(
+export const listUserAuthenticationMethods: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_authentication-methods">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_authentication-methods">>,
+  "authenticators"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_authentication-methods">,
@@ -492,7 +506,14 @@ export function deleteUserAuthenticatorsAll(
  * }
  * ```
  */
-export const listUserConnectedAccounts = /* @__PURE__ */ paginated(
+export const listUserConnectedAccounts: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_connected-accounts">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_connected-accounts">>,
+  "connected_accounts"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_connected-accounts">,
@@ -522,7 +543,14 @@ export const listUserConnectedAccounts = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listUserEffectivePermissions = /* @__PURE__ */ paginated(
+export const listUserEffectivePermissions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_effective_permissions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_effective_permissions">>,
+  "permissions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_effective_permissions">,
@@ -552,7 +580,14 @@ export const listUserEffectivePermissions = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listUserEffectivePermissionSourceRoles = /* @__PURE__ */ paginated(
+export const listUserEffectivePermissionSourceRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_effective_permission_role_sources">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_effective_permission_role_sources">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_effective_permission_role_sources">,
@@ -588,7 +623,14 @@ export const listUserEffectivePermissionSourceRoles = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listUserEffectiveRoles = /* @__PURE__ */ paginated(
+export const listUserEffectiveRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_effective_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_effective_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_effective_roles">,
@@ -618,7 +660,14 @@ export const listUserEffectiveRoles = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listUserEffectiveRoleSourceGroups = /* @__PURE__ */ paginated(
+export const listUserEffectiveRoleSourceGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_role_source_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_role_source_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_role_source_groups">,
@@ -727,7 +776,14 @@ export function deleteUserFederatedConnectionsTokenset(
  * }
  * ```
  */
-export const getUserGroups = /* @__PURE__ */ paginated(
+export const getUserGroups: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_groups">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_groups">>,
+  "groups"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_groups">,
@@ -845,7 +901,14 @@ export function deleteUserIdentity(
  * }
  * ```
  */
-export const listUserLogs = /* @__PURE__ */ paginated(
+export const listUserLogs: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_logs_by_user">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_logs_by_user">>,
+  "logs"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_logs_by_user">,
@@ -927,7 +990,14 @@ export function deleteUserMultifactorProvider(
  * }
  * ```
  */
-export const listUserOrganizations = /* @__PURE__ */ paginated(
+export const listUserOrganizations: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_organizations">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_organizations">>,
+  "organizations"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_organizations">,
@@ -957,7 +1027,14 @@ export const listUserOrganizations = /* @__PURE__ */ paginated(
  * }
  * ```
  */
-export const listUserPermissions = /* @__PURE__ */ paginated(
+export const listUserPermissions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_permissions">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_permissions">>,
+  "permissions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_permissions">,
@@ -1102,7 +1179,14 @@ export function clearUserRiskAssessment(
  * }
  * ```
  */
-export const listUserRoles = /* @__PURE__ */ paginated(
+export const listUserRoles: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_user_roles">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_user_roles">>,
+  "roles"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_user_roles">,
@@ -1182,7 +1266,14 @@ export function assignUserRoles(
  * }
  * ```
  */
-export const listUserRefreshToken = /* @__PURE__ */ paginated(
+export const listUserRefreshToken: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_refresh_tokens_for_user">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_refresh_tokens_for_user">>,
+  "tokens"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_refresh_tokens_for_user">,
@@ -1235,7 +1326,14 @@ export function deleteUserRefreshToken(
  * }
  * ```
  */
-export const listUserSessions = /* @__PURE__ */ paginated(
+export const listUserSessions: Paginated<
+  (
+    client: ManagementClient,
+    input: Input<"get_sessions_for_user">,
+    options?: CallOptions,
+  ) => Promise<Output<"get_sessions_for_user">>,
+  "sessions"
+> = /* @__PURE__ */ paginated(
   (
     client: ManagementClient,
     input: Input<"get_sessions_for_user">,
