@@ -17,7 +17,8 @@ export interface PrivateKeyJwtOptions {
 }
 
 // The standard JsonWebKey rather than jose's JWK, so the published types need nothing from jose.
-type KeyInput = string | CryptoKey | JsonWebKey;
+/** A private key: a PKCS#8 PEM, a `CryptoKey` or a private JWK. */
+export type KeyInput = string | CryptoKey | JsonWebKey;
 
 /**
  * A signer for the `private_key_jwt` client credentials grant. Pass it as the

@@ -39,6 +39,24 @@ describe("the generated code", () => {
   });
 });
 
+describe("the doc comments", () => {
+  it("name the scopes a token needs, from the document's security requirements", () => {
+    const users = readFileSync(join(packageDir, GENERATED_DIR, "users.ts"), "utf8");
+    const getUser = users.slice(
+      users.indexOf("`GET /users/{id}`"),
+      users.indexOf("export function getUser("),
+    );
+    expect(getUser).toContain(
+      "Scopes: any one of `read:users`, `read:current_user`, `read:user_idp_tokens`.",
+    );
+    const createUser = users.slice(
+      users.indexOf("`POST /users`"),
+      users.indexOf("export function createUser("),
+    );
+    expect(createUser).toContain("Scope: `create:users`.");
+  });
+});
+
 describe("the subpath exports", () => {
   it("give every generated entry import/require × types/default, and nothing stale", () => {
     const entries = committedEntries();
@@ -140,6 +158,7 @@ describe("the naming rule", () => {
       parameters: [],
       body: null,
       pagination: null,
+      scopes: [],
     });
     expect(() => nameOperations([twin("a", "/users/{id}"), twin("b", "/users/{user_id}")])).toThrow(
       /naming collision: b .* and a .* are both "getUser"/,

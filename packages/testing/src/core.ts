@@ -8,7 +8,14 @@ export { jwtBearerAssertionType } from "./client-assertion";
 export { defaultScopes } from "./config";
 export { connectionIdOf } from "./connection-ids";
 export { createAuth0Emulator } from "./emulator";
-export type { Job, JobEntry, JobStatus, JobSummary, JobUserError } from "./job-model";
+export type {
+  Job,
+  JobEntry,
+  JobInput,
+  JobStatus,
+  JobSummary,
+  JobUserError,
+} from "./job-model";
 export type {
   BlacklistedToken,
   Client,

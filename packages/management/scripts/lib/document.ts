@@ -37,10 +37,18 @@ export interface Operation {
     requiredFields: Record<string, string>;
   } | null;
   pagination: Pagination | null;
+  /** The scopes of the client-credentials security requirement: a token needs one of them. */
+  scopes: string[];
 }
 
 type Json = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/** The scopes the document lists for the client-credentials scheme (Auth0 accepts any one). */
+function scopesOf(op: Json): string[] {
+  const requirements = (op.security as Record<string, string[]>[] | undefined) ?? [];
+  return requirements.flatMap((requirement) => requirement.oAuth2ClientCredentials ?? []);
+}
 
 export function createResolver(document: Json) {
   return function resolve<T = Json>(value: unknown): T {
@@ -218,6 +226,7 @@ export function readOperations(document: Json): Operation[] {
         parameters,
         body,
         pagination: paginationOf(resolve, op, query),
+        scopes: scopesOf(op),
       });
     }
   }

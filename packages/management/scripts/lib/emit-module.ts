@@ -45,6 +45,14 @@ function docComment(op: Operation, name: string, subpath: string): string {
     lines.push("", ...commentText(op.description));
   lines.push("", `\`${op.method} ${op.path}\` (operation \`${op.id}\`).`);
   lines.push(`Release lifecycle: ${op.lifecycle ?? "not stated by the document"}.`);
+  if (op.scopes.length > 0) {
+    const scopes = op.scopes.map((scope) => `\`${scope}\``);
+    lines.push(
+      scopes.length === 1 ? `Scope: ${scopes[0]}.` : `Scopes: any one of ${scopes.join(", ")}.`,
+    );
+  } else {
+    lines.push("Scope: none listed by the document.");
+  }
   if (op.pagination) {
     lines.push(
       "",

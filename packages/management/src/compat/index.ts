@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+
+export type { UsersFile } from "../multipart.js";
 export { ArgumentError } from "./argument-error.js";
 export type { Callbackified, LeadingArguments, NodeCallback } from "./callbackify.js";
 export type { ClassicErrorFields, RequestInfo } from "./classic-error.js";

@@ -5,4 +5,13 @@
  * @packageDocumentation
  */
 export * from "../generated/jobs.js";
-export { type JobOutcome, type WaitForJobOptions, waitForJob } from "../wait-for-job.js";
+export type { UsersFile } from "../multipart.js";
+export {
+  type Job,
+  type JobOutcome,
+  type JobSummary,
+  type JobUserError,
+  type JobUserErrorDetail,
+  type WaitForJobOptions,
+  waitForJob,
+} from "../wait-for-job.js";

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /actions/actions` (operation `get_actions`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * `listActions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -54,6 +55,7 @@ export const listActions: Paginated<
  *
  * `POST /actions/actions` (operation `post_action`).
  * Release lifecycle: GA.
+ * Scope: `create:actions`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createAction(
  *
  * `GET /actions/actions/{actionId}/versions` (operation `get_action_versions`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * `listActionVersions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -114,6 +117,7 @@ export const listActionVersions: Paginated<
  *
  * `GET /actions/actions/{actionId}/versions/{id}` (operation `get_action_version`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -137,6 +141,7 @@ export function getActionVersion(
  *
  * `POST /actions/actions/{actionId}/versions/{id}/deploy` (operation `post_deploy_draft_version`).
  * Release lifecycle: GA.
+ * Scope: `create:actions`.
  *
  * @example
  * ```ts
@@ -166,6 +171,7 @@ export function deployActionVersion(
  *
  * `GET /actions/actions/{id}` (operation `get_action`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -189,6 +195,7 @@ export function getAction(
  *
  * `DELETE /actions/actions/{id}` (operation `delete_action`).
  * Release lifecycle: GA.
+ * Scope: `delete:actions`.
  *
  * @example
  * ```ts
@@ -212,6 +219,7 @@ export function deleteAction(
  *
  * `PATCH /actions/actions/{id}` (operation `patch_action`).
  * Release lifecycle: GA.
+ * Scope: `update:actions`.
  *
  * @example
  * ```ts
@@ -235,6 +243,7 @@ export function updateAction(
  *
  * `POST /actions/actions/{id}/deploy` (operation `post_deploy_action`).
  * Release lifecycle: GA.
+ * Scope: `create:actions`.
  *
  * @example
  * ```ts
@@ -258,6 +267,7 @@ export function deployAction(
  *
  * `POST /actions/actions/{id}/test` (operation `post_test_action`).
  * Release lifecycle: GA.
+ * Scope: `create:actions`.
  *
  * @example
  * ```ts
@@ -281,6 +291,7 @@ export function testAction(
  *
  * `GET /actions/executions/{id}` (operation `get_execution`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -304,6 +315,7 @@ export function getActionExecution(
  *
  * `GET /actions/modules` (operation `get_action_modules`).
  * Release lifecycle: EA.
+ * Scope: `read:actions`.
  *
  * `listActionModules.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -341,6 +353,7 @@ export const listActionModules: Paginated<
  *
  * `POST /actions/modules` (operation `post_action_module`).
  * Release lifecycle: EA.
+ * Scope: `create:actions`.
  *
  * @example
  * ```ts
@@ -364,6 +377,7 @@ export function createActionModule(
  *
  * `GET /actions/modules/{id}` (operation `get_action_module`).
  * Release lifecycle: EA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -387,6 +401,7 @@ export function getActionModule(
  *
  * `DELETE /actions/modules/{id}` (operation `delete_action_module`).
  * Release lifecycle: EA.
+ * Scope: `delete:actions`.
  *
  * @example
  * ```ts
@@ -410,6 +425,7 @@ export function deleteActionModule(
  *
  * `PATCH /actions/modules/{id}` (operation `patch_action_module`).
  * Release lifecycle: EA.
+ * Scope: `update:actions`.
  *
  * @example
  * ```ts
@@ -433,6 +449,7 @@ export function updateActionModule(
  *
  * `GET /actions/modules/{id}/actions` (operation `get_action_module_actions`).
  * Release lifecycle: EA.
+ * Scope: `read:actions`.
  *
  * `listActionModuleActions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -470,6 +487,7 @@ export const listActionModuleActions: Paginated<
  *
  * `POST /actions/modules/{id}/rollback` (operation `post_action_module_rollback`).
  * Release lifecycle: EA.
+ * Scope: `update:actions`.
  *
  * @example
  * ```ts
@@ -493,6 +511,7 @@ export function rollbackActionModule(
  *
  * `GET /actions/modules/{id}/versions` (operation `get_action_module_versions`).
  * Release lifecycle: EA.
+ * Scope: `read:actions`.
  *
  * `listActionModuleVersions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -530,6 +549,7 @@ export const listActionModuleVersions: Paginated<
  *
  * `POST /actions/modules/{id}/versions` (operation `post_action_module_version`).
  * Release lifecycle: EA.
+ * Scope: `update:actions`.
  *
  * @example
  * ```ts
@@ -553,6 +573,7 @@ export function createActionModuleVersion(
  *
  * `GET /actions/modules/{id}/versions/{versionId}` (operation `get_action_module_version`).
  * Release lifecycle: EA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -576,6 +597,7 @@ export function getActionModuleVersion(
  *
  * `GET /actions/triggers` (operation `get_triggers`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * @example
  * ```ts
@@ -599,6 +621,7 @@ export function listActionTriggers(
  *
  * `GET /actions/triggers/{triggerId}/bindings` (operation `get_bindings`).
  * Release lifecycle: GA.
+ * Scope: `read:actions`.
  *
  * `listActionTriggerBindings.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -636,6 +659,7 @@ export const listActionTriggerBindings: Paginated<
  *
  * `PATCH /actions/triggers/{triggerId}/bindings` (operation `patch_bindings`).
  * Release lifecycle: GA.
+ * Scope: `update:actions`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /anomaly/blocks/ips/{id}` (operation `get_ips_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:anomaly_blocks`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function checkAnomalyBlockIp(
  *
  * `DELETE /anomaly/blocks/ips/{id}` (operation `delete_ips_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:anomaly_blocks`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /attack-protection/bot-detection` (operation `get_bot-detection`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getAttackProtectionBotDetection(
  *
  * `PATCH /attack-protection/bot-detection` (operation `patch_bot-detection`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -62,6 +64,7 @@ export function updateAttackProtectionBotDetection(
  *
  * `GET /attack-protection/breached-password-detection` (operation `get_breached-password-detection`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -91,6 +94,7 @@ export function getAttackProtectionBreachedPasswordDetection(
  *
  * `PATCH /attack-protection/breached-password-detection` (operation `patch_breached-password-detection`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -120,6 +124,7 @@ export function updateAttackProtectionBreachedPasswordDetection(
  *
  * `GET /attack-protection/brute-force-protection` (operation `get_brute-force-protection`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -143,6 +148,7 @@ export function getAttackProtectionBruteForceProtection(
  *
  * `PATCH /attack-protection/brute-force-protection` (operation `patch_brute-force-protection`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -172,6 +178,7 @@ export function updateAttackProtectionBruteForceProtection(
  *
  * `GET /attack-protection/captcha` (operation `get_captcha`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -195,6 +202,7 @@ export function getAttackProtectionCaptcha(
  *
  * `PATCH /attack-protection/captcha` (operation `patch_captcha`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -218,6 +226,7 @@ export function updateAttackProtectionCaptcha(
  *
  * `GET /attack-protection/phone-provider-protection` (operation `get_phone-provider-protection`).
  * Release lifecycle: EA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -247,6 +256,7 @@ export function getAttackProtectionPhoneProviderProtection(
  *
  * `PATCH /attack-protection/phone-provider-protection` (operation `patch_phone-provider-protection`).
  * Release lifecycle: EA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -276,6 +286,7 @@ export function patchAttackProtectionPhoneProviderProtection(
  *
  * `GET /attack-protection/suspicious-ip-throttling` (operation `get_suspicious-ip-throttling`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -305,6 +316,7 @@ export function getAttackProtectionSuspiciousIpThrottling(
  *
  * `PATCH /attack-protection/suspicious-ip-throttling` (operation `patch_suspicious-ip-throttling`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts

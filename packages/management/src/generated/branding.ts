@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /branding` (operation `get_branding`).
  * Release lifecycle: GA.
+ * Scope: `read:branding`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getBranding(
  *
  * `PATCH /branding` (operation `patch_branding`).
  * Release lifecycle: GA.
+ * Scope: `update:branding`.
  *
  * @example
  * ```ts
@@ -62,6 +64,7 @@ export function updateBranding(
  *
  * `GET /branding/phone/providers` (operation `get_branding_phone_providers`).
  * Release lifecycle: GA.
+ * Scope: `read:phone_providers`.
  *
  * @example
  * ```ts
@@ -86,6 +89,7 @@ export function listBrandingPhoneProviders(
  *
  * `POST /branding/phone/providers` (operation `create_phone_provider`).
  * Release lifecycle: GA.
+ * Scope: `create:phone_providers`.
  *
  * @example
  * ```ts
@@ -109,6 +113,7 @@ export function createBrandingPhoneProvider(
  *
  * `GET /branding/phone/providers/{id}` (operation `get_phone_provider`).
  * Release lifecycle: GA.
+ * Scope: `read:phone_providers`.
  *
  * @example
  * ```ts
@@ -132,6 +137,7 @@ export function getBrandingPhoneProvider(
  *
  * `DELETE /branding/phone/providers/{id}` (operation `delete_phone_provider`).
  * Release lifecycle: GA.
+ * Scope: `delete:phone_providers`.
  *
  * @example
  * ```ts
@@ -156,6 +162,7 @@ export function deleteBrandingPhoneProvider(
  *
  * `PATCH /branding/phone/providers/{id}` (operation `update_phone_provider`).
  * Release lifecycle: GA.
+ * Scope: `update:phone_providers`.
  *
  * @example
  * ```ts
@@ -177,6 +184,7 @@ export function updateBrandingPhoneProvider(
  *
  * `POST /branding/phone/providers/{id}/try` (operation `try_phone_provider`).
  * Release lifecycle: GA.
+ * Scope: `create:phone_providers`.
  *
  * @example
  * ```ts
@@ -198,6 +206,7 @@ export function testBrandingPhoneProvider(
  *
  * `GET /branding/phone/templates` (operation `get_phone_templates`).
  * Release lifecycle: GA.
+ * Scope: `read:phone_templates`.
  *
  * @example
  * ```ts
@@ -219,6 +228,7 @@ export function listBrandingPhoneTemplates(
  *
  * `POST /branding/phone/templates` (operation `create_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `create:phone_templates`.
  *
  * @example
  * ```ts
@@ -240,6 +250,7 @@ export function createBrandingPhoneTemplate(
  *
  * `GET /branding/phone/templates/{id}` (operation `get_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `read:phone_templates`.
  *
  * @example
  * ```ts
@@ -261,6 +272,7 @@ export function getBrandingPhoneTemplate(
  *
  * `DELETE /branding/phone/templates/{id}` (operation `delete_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `delete:phone_templates`.
  *
  * @example
  * ```ts
@@ -282,6 +294,7 @@ export function deleteBrandingPhoneTemplate(
  *
  * `PATCH /branding/phone/templates/{id}` (operation `update_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `update:phone_templates`.
  *
  * @example
  * ```ts
@@ -303,6 +316,7 @@ export function updateBrandingPhoneTemplate(
  *
  * `PATCH /branding/phone/templates/{id}/reset` (operation `reset_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `update:phone_templates`.
  *
  * @example
  * ```ts
@@ -324,6 +338,7 @@ export function resetBrandingPhoneTemplate(
  *
  * `POST /branding/phone/templates/{id}/try` (operation `try_phone_template`).
  * Release lifecycle: GA.
+ * Scope: `create:phone_templates`.
  *
  * @example
  * ```ts
@@ -347,6 +362,7 @@ export function testBrandingPhoneTemplate(
  *
  * `GET /branding/templates/universal-login` (operation `get_universal-login`).
  * Release lifecycle: GA.
+ * Scope: `read:branding`.
  *
  * @example
  * ```ts
@@ -368,6 +384,7 @@ export function getBrandingTemplateUniversalLogin(
  *
  * `DELETE /branding/templates/universal-login` (operation `delete_universal-login`).
  * Release lifecycle: GA.
+ * Scope: `delete:branding`.
  *
  * @example
  * ```ts
@@ -414,6 +431,7 @@ export function deleteBrandingTemplateUniversalLogin(
  *
  * `PUT /branding/templates/universal-login` (operation `put_universal-login`).
  * Release lifecycle: GA.
+ * Scope: `update:branding`.
  *
  * @example
  * ```ts
@@ -437,6 +455,7 @@ export function updateBrandingTemplateUniversalLogin(
  *
  * `POST /branding/themes` (operation `post_branding_theme`).
  * Release lifecycle: GA.
+ * Scope: `update:branding`.
  *
  * @example
  * ```ts
@@ -460,6 +479,7 @@ export function createBrandingTheme(
  *
  * `GET /branding/themes/default` (operation `get_default_branding_theme`).
  * Release lifecycle: GA.
+ * Scope: `read:branding`.
  *
  * @example
  * ```ts
@@ -483,6 +503,7 @@ export function getBrandingThemeDefault(
  *
  * `GET /branding/themes/{themeId}` (operation `get_branding_theme`).
  * Release lifecycle: GA.
+ * Scope: `read:branding`.
  *
  * @example
  * ```ts
@@ -506,6 +527,7 @@ export function getBrandingTheme(
  *
  * `DELETE /branding/themes/{themeId}` (operation `delete_branding_theme`).
  * Release lifecycle: GA.
+ * Scope: `delete:branding`.
  *
  * @example
  * ```ts
@@ -529,6 +551,7 @@ export function deleteBrandingTheme(
  *
  * `PATCH /branding/themes/{themeId}` (operation `patch_branding_theme`).
  * Release lifecycle: GA.
+ * Scope: `update:branding`.
  *
  * @example
  * ```ts

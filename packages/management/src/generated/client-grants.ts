@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /client-grants` (operation `get_client-grants`).
  * Release lifecycle: GA.
+ * Scope: `read:client_grants`.
  *
  * `listClientGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -54,6 +55,7 @@ export const listClientGrants: Paginated<
  *
  * `POST /client-grants` (operation `post_client-grants`).
  * Release lifecycle: GA.
+ * Scope: `create:client_grants`.
  *
  * @example
  * ```ts
@@ -78,6 +80,7 @@ export function createClientGrant(
  *
  * `GET /client-grants/{id}` (operation `get_client-grant`).
  * Release lifecycle: GA.
+ * Scope: `read:client_grants`.
  *
  * @example
  * ```ts
@@ -101,6 +104,7 @@ export function getClientGrant(
  *
  * `DELETE /client-grants/{id}` (operation `delete_client-grants_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:client_grants`.
  *
  * @example
  * ```ts
@@ -124,6 +128,7 @@ export function deleteClientGrant(
  *
  * `PATCH /client-grants/{id}` (operation `patch_client-grants_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:client_grants`.
  *
  * @example
  * ```ts
@@ -145,6 +150,7 @@ export function updateClientGrant(
  *
  * `GET /client-grants/{id}/organizations` (operation `get_client-grant-organizations`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_client_grants`.
  *
  * `listClientGrantOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *

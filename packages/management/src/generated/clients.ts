@@ -41,6 +41,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /clients` (operation `get_clients`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
  *
  * `listClients.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -90,6 +91,7 @@ export const listClients: Paginated<
  *
  * `POST /clients` (operation `post_clients`).
  * Release lifecycle: GA.
+ * Scope: `create:clients`.
  *
  * @example
  * ```ts
@@ -115,6 +117,7 @@ export function createClient(
  *
  * `POST /clients/cimd/preview` (operation `post_clients_cimd_preview`).
  * Release lifecycle: GA.
+ * Scope: `read:clients`.
  *
  * @example
  * ```ts
@@ -148,6 +151,7 @@ export function previewClientCimdMetadata(
  *
  * `POST /clients/cimd/register` (operation `post_clients_cimd_register`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:clients`, `update:clients`.
  *
  * @example
  * ```ts
@@ -173,6 +177,7 @@ export function registerClientCimdClient(
  *
  * `GET /clients/{client_id}/credentials` (operation `get_credentials`).
  * Release lifecycle: GA.
+ * Scope: `read:client_credentials`.
  *
  * @example
  * ```ts
@@ -252,6 +257,7 @@ export function listClientCredentials(
  *
  * `POST /clients/{client_id}/credentials` (operation `post_credentials`).
  * Release lifecycle: GA.
+ * Scope: `create:client_credentials`.
  *
  * @example
  * ```ts
@@ -277,6 +283,7 @@ export function createClientCredential(
  *
  * `GET /clients/{client_id}/credentials/{credential_id}` (operation `get_credentials_by_credential_id`).
  * Release lifecycle: GA.
+ * Scope: `read:client_credentials`.
  *
  * @example
  * ```ts
@@ -306,6 +313,7 @@ export function getClientCredential(
  *
  * `DELETE /clients/{client_id}/credentials/{credential_id}` (operation `delete_credentials_by_credential_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:client_credentials`.
  *
  * @example
  * ```ts
@@ -335,6 +343,7 @@ export function deleteClientCredential(
  *
  * `PATCH /clients/{client_id}/credentials/{credential_id}` (operation `patch_credentials_by_credential_id`).
  * Release lifecycle: GA.
+ * Scope: `update:client_credentials`.
  *
  * @example
  * ```ts
@@ -387,6 +396,7 @@ export function updateClientCredential(
  *
  * `GET /clients/{id}` (operation `get_clients_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
  *
  * @example
  * ```ts
@@ -410,6 +420,7 @@ export function getClient(
  *
  * `DELETE /clients/{id}` (operation `delete_clients_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:clients`.
  *
  * @example
  * ```ts
@@ -441,6 +452,7 @@ export function deleteClient(
  *
  * `PATCH /clients/{id}` (operation `patch_clients_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access`.
  *
  * @example
  * ```ts
@@ -467,6 +479,7 @@ export function updateClient(
  *
  * `GET /clients/{id}/connections` (operation `get_client_connections`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:connections`, `read:clients`, `read:client_summary`.
  *
  * `getClientConnections.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -508,6 +521,7 @@ export const getClientConnections: Paginated<
  *
  * `POST /clients/{id}/rotate-secret` (operation `post_rotate-secret`).
  * Release lifecycle: GA.
+ * Scope: `update:client_keys`.
  *
  * @example
  * ```ts

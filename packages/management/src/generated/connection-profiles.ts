@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /connection-profiles` (operation `get_connection-profiles`).
  * Release lifecycle: not stated by the document.
+ * Scope: `read:connection_profiles`.
  *
  * `listConnectionProfiles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -54,6 +55,7 @@ export const listConnectionProfiles: Paginated<
  *
  * `POST /connection-profiles` (operation `post_connection-profiles`).
  * Release lifecycle: not stated by the document.
+ * Scope: `create:connection_profiles`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createConnectionProfile(
  *
  * `GET /connection-profiles/templates` (operation `get_connection_profile_templates`).
  * Release lifecycle: not stated by the document.
+ * Scope: `read:connection_profiles`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function listConnectionProfileTemplates(
  *
  * `GET /connection-profiles/templates/{id}` (operation `get_connection_profile_template`).
  * Release lifecycle: not stated by the document.
+ * Scope: `read:connection_profiles`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function getConnectionProfileTemplate(
  *
  * `GET /connection-profiles/{id}` (operation `get_connection-profiles_by_id`).
  * Release lifecycle: not stated by the document.
+ * Scope: `read:connection_profiles`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function getConnectionProfile(
  *
  * `DELETE /connection-profiles/{id}` (operation `delete_connection-profiles_by_id`).
  * Release lifecycle: not stated by the document.
+ * Scope: `delete:connection_profiles`.
  *
  * @example
  * ```ts
@@ -169,6 +175,7 @@ export function deleteConnectionProfile(
  *
  * `PATCH /connection-profiles/{id}` (operation `patch_connection-profiles_by_id`).
  * Release lifecycle: not stated by the document.
+ * Scope: `update:connection_profiles`.
  *
  * @example
  * ```ts

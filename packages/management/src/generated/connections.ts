@@ -33,6 +33,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /connections` (operation `get_connections`).
  * Release lifecycle: GA.
+ * Scope: `read:connections`.
  *
  * `listConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -72,6 +73,7 @@ export const listConnections: Paginated<
  *
  * `POST /connections` (operation `post_connections`).
  * Release lifecycle: GA.
+ * Scope: `create:connections`.
  *
  * @example
  * ```ts
@@ -95,6 +97,7 @@ export function createConnection(
  *
  * `GET /connections-directory-provisionings` (operation `get_connections-directory-provisionings`).
  * Release lifecycle: GA.
+ * Scope: `read:directory_provisionings`.
  *
  * `listConnectionDirectoryProvisioning.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -132,6 +135,7 @@ export const listConnectionDirectoryProvisioning: Paginated<
  *
  * `GET /connections-scim-configurations` (operation `get_connections-scim-configurations`).
  * Release lifecycle: GA.
+ * Scope: `read:scim_config`.
  *
  * `listConnectionScimConfiguration.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -169,6 +173,7 @@ export const listConnectionScimConfiguration: Paginated<
  *
  * `GET /connections/{id}` (operation `get_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:connections`.
  *
  * @example
  * ```ts
@@ -194,6 +199,7 @@ export function getConnection(
  *
  * `DELETE /connections/{id}` (operation `delete_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:connections`.
  *
  * @example
  * ```ts
@@ -219,6 +225,7 @@ export function deleteConnection(
  *
  * `PATCH /connections/{id}` (operation `patch_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:connections`.
  *
  * @example
  * ```ts
@@ -244,6 +251,7 @@ export function updateConnection(
  *
  * `GET /connections/{id}/clients` (operation `get_connection_clients`).
  * Release lifecycle: GA.
+ * Scope: `read:connections`.
  *
  * `getConnectionClients.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -279,6 +287,7 @@ export const getConnectionClients: Paginated<
  *
  * `PATCH /connections/{id}/clients` (operation `patch_clients`).
  * Release lifecycle: GA.
+ * Scope: `update:connections`.
  *
  * @example
  * ```ts
@@ -302,6 +311,7 @@ export function updateConnectionClients(
  *
  * `GET /connections/{id}/directory-provisioning` (operation `get_directory-provisioning`).
  * Release lifecycle: GA.
+ * Scope: `read:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -325,6 +335,7 @@ export function getConnectionDirectoryProvisioning(
  *
  * `DELETE /connections/{id}/directory-provisioning` (operation `delete_directory-provisioning`).
  * Release lifecycle: GA.
+ * Scope: `delete:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -354,6 +365,7 @@ export function deleteConnectionDirectoryProvisioning(
  *
  * `PATCH /connections/{id}/directory-provisioning` (operation `patch_directory-provisioning`).
  * Release lifecycle: GA.
+ * Scope: `update:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -377,6 +389,7 @@ export function updateConnectionDirectoryProvisioning(
  *
  * `POST /connections/{id}/directory-provisioning` (operation `post_directory-provisioning`).
  * Release lifecycle: GA.
+ * Scope: `create:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -400,6 +413,7 @@ export function createConnectionDirectoryProvisioning(
  *
  * `GET /connections/{id}/directory-provisioning/default-mapping` (operation `get_directory_provisioning_default_mapping`).
  * Release lifecycle: GA.
+ * Scope: `read:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -429,6 +443,7 @@ export function getConnectionDirectoryProvisioningDefaultMapping(
  *
  * `POST /connections/{id}/directory-provisioning/synchronizations` (operation `post_synchronizations`).
  * Release lifecycle: GA.
+ * Scope: `create:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -458,6 +473,7 @@ export function createConnectionDirectoryProvisioningSynchronization(
  *
  * `GET /connections/{id}/directory-provisioning/synchronized-groups` (operation `get_synchronized-groups`).
  * Release lifecycle: GA.
+ * Scope: `read:directory_provisionings`.
  *
  * `listConnectionDirectoryProvisioningSynchronizedGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -501,6 +517,7 @@ export const listConnectionDirectoryProvisioningSynchronizedGroups: Paginated<
  *
  * `PUT /connections/{id}/directory-provisioning/synchronized-groups` (operation `put_synchronized-groups`).
  * Release lifecycle: GA.
+ * Scope: `update:directory_provisionings`.
  *
  * @example
  * ```ts
@@ -530,6 +547,7 @@ export function setConnectionDirectoryProvisioning(
  *
  * `GET /connections/{id}/keys` (operation `get_keys`).
  * Release lifecycle: GA.
+ * Scope: `read:connections_keys`.
  *
  * @example
  * ```ts
@@ -553,6 +571,7 @@ export function getConnectionKeys(
  *
  * `POST /connections/{id}/keys` (operation `post_keys`).
  * Release lifecycle: GA.
+ * Scope: `create:connections_keys`.
  *
  * @example
  * ```ts
@@ -576,6 +595,7 @@ export function createConnectionKey(
  *
  * `POST /connections/{id}/keys/rotate` (operation `post_rotate`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:connections_keys`, `update:connections_keys`.
  *
  * @example
  * ```ts
@@ -599,6 +619,7 @@ export function rotateConnectionKey(
  *
  * `GET /connections/{id}/scim-configuration` (operation `get_scim-configuration`).
  * Release lifecycle: GA.
+ * Scope: `read:scim_config`.
  *
  * @example
  * ```ts
@@ -622,6 +643,7 @@ export function getConnectionScimConfiguration(
  *
  * `DELETE /connections/{id}/scim-configuration` (operation `delete_scim-configuration`).
  * Release lifecycle: GA.
+ * Scope: `delete:scim_config`.
  *
  * @example
  * ```ts
@@ -645,6 +667,7 @@ export function deleteConnectionScimConfiguration(
  *
  * `PATCH /connections/{id}/scim-configuration` (operation `patch_scim-configuration`).
  * Release lifecycle: GA.
+ * Scope: `update:scim_config`.
  *
  * @example
  * ```ts
@@ -668,6 +691,7 @@ export function updateConnectionScimConfiguration(
  *
  * `POST /connections/{id}/scim-configuration` (operation `post_scim-configuration`).
  * Release lifecycle: GA.
+ * Scope: `create:scim_config`.
  *
  * @example
  * ```ts
@@ -691,6 +715,7 @@ export function createConnectionScimConfiguration(
  *
  * `GET /connections/{id}/scim-configuration/default-mapping` (operation `get_default-mapping`).
  * Release lifecycle: GA.
+ * Scope: `read:scim_config`.
  *
  * @example
  * ```ts
@@ -720,6 +745,7 @@ export function getConnectionScimConfigurationDefaultMapping(
  *
  * `GET /connections/{id}/scim-configuration/tokens` (operation `get_scim_tokens`).
  * Release lifecycle: GA.
+ * Scope: `read:scim_token`.
  *
  * @example
  * ```ts
@@ -749,6 +775,7 @@ export function getConnectionScimConfigurationTokens(
  *
  * `POST /connections/{id}/scim-configuration/tokens` (operation `post_scim_token`).
  * Release lifecycle: GA.
+ * Scope: `create:scim_token`.
  *
  * @example
  * ```ts
@@ -778,6 +805,7 @@ export function createConnectionScimConfigurationToken(
  *
  * `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}` (operation `delete_tokens_by_tokenId`).
  * Release lifecycle: GA.
+ * Scope: `delete:scim_token`.
  *
  * @example
  * ```ts
@@ -807,6 +835,7 @@ export function deleteConnectionScimConfigurationToken(
  *
  * `GET /connections/{id}/status` (operation `get_status`).
  * Release lifecycle: GA.
+ * Scope: `read:connections`.
  *
  * @example
  * ```ts
@@ -830,6 +859,7 @@ export function checkConnectionStatus(
  *
  * `DELETE /connections/{id}/users` (operation `delete_users_by_email`).
  * Release lifecycle: GA.
+ * Scope: `delete:users`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /custom-domains` (operation `get_custom-domains`).
  * Release lifecycle: GA.
+ * Scope: `read:custom_domains`.
  *
  * `listCustomDomains.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -66,6 +67,7 @@ export const listCustomDomains: Paginated<
  *
  * `POST /custom-domains` (operation `post_custom-domains`).
  * Release lifecycle: GA.
+ * Scope: `create:custom_domains`.
  *
  * @example
  * ```ts
@@ -89,6 +91,7 @@ export function createCustomDomain(
  *
  * `GET /custom-domains/default` (operation `get_default`).
  * Release lifecycle: GA.
+ * Scope: `read:custom_domains`.
  *
  * @example
  * ```ts
@@ -112,6 +115,7 @@ export function getCustomDomainDefault(
  *
  * `PATCH /custom-domains/default` (operation `patch_default`).
  * Release lifecycle: GA.
+ * Scope: `update:custom_domains`.
  *
  * @example
  * ```ts
@@ -135,6 +139,7 @@ export function setCustomDomainDefault(
  *
  * `GET /custom-domains/{id}` (operation `get_custom-domains_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:custom_domains`.
  *
  * @example
  * ```ts
@@ -158,6 +163,7 @@ export function getCustomDomain(
  *
  * `DELETE /custom-domains/{id}` (operation `delete_custom-domains_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:custom_domains`.
  *
  * @example
  * ```ts
@@ -212,6 +218,7 @@ export function deleteCustomDomain(
  *
  * `PATCH /custom-domains/{id}` (operation `patch_custom-domains_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:custom_domains`.
  *
  * @example
  * ```ts
@@ -235,6 +242,7 @@ export function updateCustomDomain(
  *
  * `POST /custom-domains/{id}/test` (operation `post_test_domain`).
  * Release lifecycle: GA.
+ * Scope: `read:custom_domains`.
  *
  * @example
  * ```ts
@@ -265,6 +273,7 @@ export function testCustomDomain(
  *
  * `POST /custom-domains/{id}/verify` (operation `post_verify`).
  * Release lifecycle: GA.
+ * Scope: `create:custom_domains`.
  *
  * @example
  * ```ts

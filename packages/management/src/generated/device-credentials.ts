@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /device-credentials` (operation `get_device-credentials`).
  * Release lifecycle: GA.
+ * Scope: `read:device_credentials`.
  *
  * `listDeviceCredentials.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -56,6 +57,7 @@ export const listDeviceCredentials: Paginated<
  *
  * `POST /device-credentials` (operation `post_device-credentials`).
  * Release lifecycle: GA.
+ * Scope: `create:current_user_device_credentials`.
  *
  * @example
  * ```ts
@@ -79,6 +81,7 @@ export function createDeviceCredentialPublicKey(
  *
  * `DELETE /device-credentials/{id}` (operation `delete_device-credentials_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `delete:device_credentials`, `delete:current_user_device_credentials`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `POST /email-templates` (operation `post_email-templates`).
  * Release lifecycle: GA.
+ * Scope: `create:email_templates`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function createEmailTemplate(
  *
  * `GET /email-templates/{templateName}` (operation `get_email-templates_by_templateName`).
  * Release lifecycle: GA.
+ * Scope: `read:email_templates`.
  *
  * @example
  * ```ts
@@ -62,6 +64,7 @@ export function getEmailTemplate(
  *
  * `PATCH /email-templates/{templateName}` (operation `patch_email-templates_by_templateName`).
  * Release lifecycle: GA.
+ * Scope: `update:email_templates`.
  *
  * @example
  * ```ts
@@ -85,6 +88,7 @@ export function updateEmailTemplate(
  *
  * `PUT /email-templates/{templateName}` (operation `put_email-templates_by_templateName`).
  * Release lifecycle: GA.
+ * Scope: `update:email_templates`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /emails/provider` (operation `get_provider`).
  * Release lifecycle: GA.
+ * Scope: `read:email_provider`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getEmailProvider(
  *
  * `DELETE /emails/provider` (operation `delete_provider`).
  * Release lifecycle: GA.
+ * Scope: `delete:email_provider`.
  *
  * @example
  * ```ts
@@ -87,6 +89,7 @@ export function deleteEmailProvider(
  *
  * `PATCH /emails/provider` (operation `patch_provider`).
  * Release lifecycle: GA.
+ * Scope: `update:email_provider`.
  *
  * @example
  * ```ts
@@ -134,6 +137,7 @@ export function updateEmailProvider(
  *
  * `POST /emails/provider` (operation `post_provider`).
  * Release lifecycle: GA.
+ * Scope: `create:email_provider`.
  *
  * @example
  * ```ts

@@ -15,6 +15,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /event-streams` (operation `get_event-streams`).
  * Release lifecycle: GA.
+ * Scope: `read:event_streams`.
  *
  * `listEventStreams.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -50,6 +51,7 @@ export const listEventStreams: Paginated<
  *
  * `POST /event-streams` (operation `post_event-streams`).
  * Release lifecycle: GA.
+ * Scope: `create:event_streams`.
  *
  * @example
  * ```ts
@@ -71,6 +73,7 @@ export function createEventStream(
  *
  * `GET /event-streams/{id}` (operation `get_event-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:event_streams`.
  *
  * @example
  * ```ts
@@ -92,6 +95,7 @@ export function getEventStream(
  *
  * `DELETE /event-streams/{id}` (operation `delete_event-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:event_streams`.
  *
  * @example
  * ```ts
@@ -113,6 +117,7 @@ export function deleteEventStream(
  *
  * `PATCH /event-streams/{id}` (operation `patch_event-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:event_streams`.
  *
  * @example
  * ```ts
@@ -134,6 +139,7 @@ export function updateEventStream(
  *
  * `GET /event-streams/{id}/deliveries` (operation `get_event_deliveries`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:event_streams`, `read:event_deliveries`.
  *
  * `listEventStreamDeliveries.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -169,6 +175,7 @@ export const listEventStreamDeliveries: Paginated<
  *
  * `GET /event-streams/{id}/deliveries/{event_id}` (operation `get_deliveries_by_event_id`).
  * Release lifecycle: GA.
+ * Scope: `read:event_deliveries`.
  *
  * @example
  * ```ts
@@ -190,6 +197,7 @@ export function getEventStreamDeliveryHistory(
  *
  * `POST /event-streams/{id}/redeliver` (operation `post_redeliver`).
  * Release lifecycle: GA.
+ * Scope: `update:event_deliveries`.
  *
  * @example
  * ```ts
@@ -211,6 +219,7 @@ export function createEventStreamRedelivery(
  *
  * `POST /event-streams/{id}/redeliver/{event_id}` (operation `post_redeliver_by_event_id`).
  * Release lifecycle: GA.
+ * Scope: `update:event_deliveries`.
  *
  * @example
  * ```ts
@@ -232,6 +241,7 @@ export function createEventStreamRedeliveryById(
  *
  * `POST /event-streams/{id}/test` (operation `post_test_event`).
  * Release lifecycle: GA.
+ * Scope: `update:event_streams`.
  *
  * @example
  * ```ts

@@ -14,6 +14,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /events` (operation `subscribe_events`).
  * Release lifecycle: GA.
+ * Scope: `read:events`.
  *
  * @example
  * ```ts

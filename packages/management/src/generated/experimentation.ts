@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /experimentation/experiments` (operation `get_experiments`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * `listExperimentationExperiments.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -55,6 +56,7 @@ export const listExperimentationExperiments: Paginated<
  *
  * `POST /experimentation/experiments` (operation `create_experiment`).
  * Release lifecycle: beta.
+ * Scope: `create:experimentation`.
  *
  * @example
  * ```ts
@@ -79,6 +81,7 @@ export function createExperimentationExperiment(
  *
  * `GET /experimentation/experiments/{id}` (operation `get_experiment`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -103,6 +106,7 @@ export function getExperimentationExperiment(
  *
  * `DELETE /experimentation/experiments/{id}` (operation `delete_experiment`).
  * Release lifecycle: beta.
+ * Scope: `delete:experimentation`.
  *
  * @example
  * ```ts
@@ -127,6 +131,7 @@ export function deleteExperimentationExperiment(
  *
  * `PATCH /experimentation/experiments/{id}` (operation `update_experiment`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts
@@ -151,6 +156,7 @@ export function updateExperimentationExperiment(
  *
  * `POST /experimentation/experiments/{id}/status` (operation `update_experiment_status`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts
@@ -175,6 +181,7 @@ export function updateExperimentationExperimentStatus(
  *
  * `POST /experimentation/experiments/{id}/validate` (operation `validate_experiment`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -205,6 +212,7 @@ export function validateExperimentationExperiment(
  *
  * `GET /experimentation/feature-flags` (operation `get_feature_flags`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * `listExperimentationFeatureFlags.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -243,6 +251,7 @@ export const listExperimentationFeatureFlags: Paginated<
  *
  * `POST /experimentation/feature-flags` (operation `create_feature_flag`).
  * Release lifecycle: beta.
+ * Scope: `create:experimentation`.
  *
  * @example
  * ```ts
@@ -267,6 +276,7 @@ export function createExperimentationFeatureFlag(
  *
  * `GET /experimentation/feature-flags/{id}` (operation `get_feature_flag`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -291,6 +301,7 @@ export function getExperimentationFeatureFlag(
  *
  * `DELETE /experimentation/feature-flags/{id}` (operation `delete_feature_flag`).
  * Release lifecycle: beta.
+ * Scope: `delete:experimentation`.
  *
  * @example
  * ```ts
@@ -315,6 +326,7 @@ export function deleteExperimentationFeatureFlag(
  *
  * `PATCH /experimentation/feature-flags/{id}` (operation `update_feature_flag`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts
@@ -339,6 +351,7 @@ export function updateExperimentationFeatureFlag(
  *
  * `POST /experimentation/feature-flags/{id}/status` (operation `update_feature_flag_status`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts
@@ -369,6 +382,7 @@ export function updateExperimentationFeatureFlagStatus(
  *
  * `GET /experimentation/feature-flags/{id}/variations` (operation `get_variations`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -399,6 +413,7 @@ export function listExperimentationFeatureFlagVariations(
  *
  * `POST /experimentation/feature-flags/{id}/variations` (operation `create_variation`).
  * Release lifecycle: beta.
+ * Scope: `create:experimentation`.
  *
  * @example
  * ```ts
@@ -429,6 +444,7 @@ export function createExperimentationFeatureFlagVariation(
  *
  * `GET /experimentation/feature-flags/{id}/variations/{vid}` (operation `get_variation`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -459,6 +475,7 @@ export function getExperimentationFeatureFlagVariation(
  *
  * `DELETE /experimentation/feature-flags/{id}/variations/{vid}` (operation `delete_variation`).
  * Release lifecycle: beta.
+ * Scope: `delete:experimentation`.
  *
  * @example
  * ```ts
@@ -489,6 +506,7 @@ export function deleteExperimentationFeatureFlagVariation(
  *
  * `PATCH /experimentation/feature-flags/{id}/variations/{vid}` (operation `update_variation`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts
@@ -519,6 +537,7 @@ export function updateExperimentationFeatureFlagVariation(
  *
  * `GET /experimentation/segments` (operation `get_segments`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * `listExperimentationSegments.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -557,6 +576,7 @@ export const listExperimentationSegments: Paginated<
  *
  * `POST /experimentation/segments` (operation `create_segment`).
  * Release lifecycle: beta.
+ * Scope: `create:experimentation`.
  *
  * @example
  * ```ts
@@ -581,6 +601,7 @@ export function createExperimentationSegment(
  *
  * `GET /experimentation/segments/{id}` (operation `get_segment`).
  * Release lifecycle: beta.
+ * Scope: `read:experimentation`.
  *
  * @example
  * ```ts
@@ -605,6 +626,7 @@ export function getExperimentationSegment(
  *
  * `DELETE /experimentation/segments/{id}` (operation `delete_segment`).
  * Release lifecycle: beta.
+ * Scope: `delete:experimentation`.
  *
  * @example
  * ```ts
@@ -629,6 +651,7 @@ export function deleteExperimentationSegment(
  *
  * `PATCH /experimentation/segments/{id}` (operation `update_segment`).
  * Release lifecycle: beta.
+ * Scope: `update:experimentation`.
  *
  * @example
  * ```ts

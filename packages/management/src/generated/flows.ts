@@ -15,6 +15,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /flows` (operation `get_flows`).
  * Release lifecycle: GA.
+ * Scope: `read:flows`.
  *
  * `listFlows.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -49,6 +50,7 @@ export const listFlows: Paginated<
  *
  * `POST /flows` (operation `post_flows`).
  * Release lifecycle: GA.
+ * Scope: `create:flows`.
  *
  * @example
  * ```ts
@@ -70,6 +72,7 @@ export function createFlow(
  *
  * `GET /flows/vault/connections` (operation `get_flows_vault_connections`).
  * Release lifecycle: GA.
+ * Scope: `read:flows_vault_connections`.
  *
  * `listFlowVaultConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -105,6 +108,7 @@ export const listFlowVaultConnections: Paginated<
  *
  * `POST /flows/vault/connections` (operation `post_flows_vault_connections`).
  * Release lifecycle: GA.
+ * Scope: `create:flows_vault_connections`.
  *
  * @example
  * ```ts
@@ -126,6 +130,7 @@ export function createFlowVaultConnection(
  *
  * `GET /flows/vault/connections/{id}` (operation `get_flows_vault_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:flows_vault_connections`.
  *
  * @example
  * ```ts
@@ -147,6 +152,7 @@ export function getFlowVaultConnection(
  *
  * `DELETE /flows/vault/connections/{id}` (operation `delete_flows_vault_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:flows_vault_connections`.
  *
  * @example
  * ```ts
@@ -168,6 +174,7 @@ export function deleteFlowVaultConnection(
  *
  * `PATCH /flows/vault/connections/{id}` (operation `patch_flows_vault_connections_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:flows_vault_connections`.
  *
  * @example
  * ```ts
@@ -189,6 +196,7 @@ export function updateFlowVaultConnection(
  *
  * `GET /flows/{flow_id}/executions` (operation `get_flows_executions`).
  * Release lifecycle: GA.
+ * Scope: `read:flows_executions`.
  *
  * `listFlowExecutions.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -224,6 +232,7 @@ export const listFlowExecutions: Paginated<
  *
  * `GET /flows/{flow_id}/executions/{execution_id}` (operation `get_flows_executions_by_execution_id`).
  * Release lifecycle: GA.
+ * Scope: `read:flows_executions`.
  *
  * @example
  * ```ts
@@ -245,6 +254,7 @@ export function getFlowExecution(
  *
  * `DELETE /flows/{flow_id}/executions/{execution_id}` (operation `delete_flows_executions_by_execution_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:flows_executions`.
  *
  * @example
  * ```ts
@@ -272,6 +282,7 @@ export function deleteFlowExecution(
  *
  * `GET /flows/{id}` (operation `get_flows_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:flows`.
  *
  * @example
  * ```ts
@@ -293,6 +304,7 @@ export function getFlow(
  *
  * `DELETE /flows/{id}` (operation `delete_flows_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:flows`.
  *
  * @example
  * ```ts
@@ -314,6 +326,7 @@ export function deleteFlow(
  *
  * `PATCH /flows/{id}` (operation `patch_flows_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:flows`.
  *
  * @example
  * ```ts

@@ -15,6 +15,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /forms` (operation `get_forms`).
  * Release lifecycle: GA.
+ * Scope: `read:forms`.
  *
  * `listForms.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -49,6 +50,7 @@ export const listForms: Paginated<
  *
  * `POST /forms` (operation `create_form`).
  * Release lifecycle: GA.
+ * Scope: `create:forms`.
  *
  * @example
  * ```ts
@@ -70,6 +72,7 @@ export function createForm(
  *
  * `GET /forms/{id}` (operation `get_form`).
  * Release lifecycle: GA.
+ * Scope: `read:forms`.
  *
  * @example
  * ```ts
@@ -91,6 +94,7 @@ export function getForm(
  *
  * `DELETE /forms/{id}` (operation `delete_form`).
  * Release lifecycle: GA.
+ * Scope: `delete:forms`.
  *
  * @example
  * ```ts
@@ -112,6 +116,7 @@ export function deleteForm(
  *
  * `PATCH /forms/{id}` (operation `patch_form`).
  * Release lifecycle: GA.
+ * Scope: `update:forms`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /groups` (operation `get_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:groups`.
  *
  * `listGroups.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -53,6 +54,7 @@ export const listGroups: Paginated<
  *
  * `GET /groups/{id}` (operation `get_group`).
  * Release lifecycle: GA.
+ * Scope: `read:groups`.
  *
  * @example
  * ```ts
@@ -76,6 +78,7 @@ export function getGroup(
  *
  * `DELETE /groups/{id}` (operation `delete_group`).
  * Release lifecycle: GA.
+ * Scope: `delete:groups`.
  *
  * @example
  * ```ts
@@ -99,6 +102,7 @@ export function deleteGroup(
  *
  * `GET /groups/{id}/members` (operation `get_group_members`).
  * Release lifecycle: GA.
+ * Scope: `read:group_members`.
  *
  * `getGroupMembers.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -136,6 +140,7 @@ export const getGroupMembers: Paginated<
  *
  * `GET /groups/{id}/roles` (operation `get_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:group_roles`.
  *
  * `listGroupRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -173,6 +178,7 @@ export const listGroupRoles: Paginated<
  *
  * `DELETE /groups/{id}/roles` (operation `delete_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `delete:group_roles`.
  *
  * @example
  * ```ts
@@ -196,6 +202,7 @@ export function deleteGroupRoles(
  *
  * `POST /groups/{id}/roles` (operation `post_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `create:group_roles`.
  *
  * @example
  * ```ts

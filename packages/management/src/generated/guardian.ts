@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `POST /guardian/enrollments/ticket` (operation `post_ticket`).
  * Release lifecycle: GA.
+ * Scope: `create:guardian_enrollment_tickets`.
  *
  * @example
  * ```ts
@@ -41,6 +42,7 @@ export function createGuardianEnrollmentTicket(
  *
  * `GET /guardian/enrollments/{id}` (operation `get_enrollments_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_enrollments`.
  *
  * @example
  * ```ts
@@ -64,6 +66,7 @@ export function getGuardianEnrollment(
  *
  * `DELETE /guardian/enrollments/{id}` (operation `delete_enrollments_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:guardian_enrollments`.
  *
  * @example
  * ```ts
@@ -87,6 +90,7 @@ export function deleteGuardianEnrollment(
  *
  * `GET /guardian/factors` (operation `get_factors`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -110,6 +114,7 @@ export function listGuardianFactors(
  *
  * `GET /guardian/factors/duo/settings` (operation `get_factor_duo_settings`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -131,6 +136,7 @@ export function getGuardianFactorDuoSettings(
  *
  * `PATCH /guardian/factors/duo/settings` (operation `patch_factor_duo_settings`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -154,6 +160,7 @@ export function updateGuardianFactorDuoSettings(
  *
  * `PUT /guardian/factors/duo/settings` (operation `put_factor_duo_settings`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -177,6 +184,7 @@ export function setGuardianFactorDuoSettings(
  *
  * `GET /guardian/factors/phone/message-types` (operation `get_message-types`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -200,6 +208,7 @@ export function getGuardianFactorPhoneMessageTypes(
  *
  * `PUT /guardian/factors/phone/message-types` (operation `put_message-types`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -223,6 +232,7 @@ export function setGuardianFactorPhoneMessageTypes(
  *
  * `GET /guardian/factors/phone/providers/twilio` (operation `get_phone_twilio_factor_provider`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -246,6 +256,7 @@ export function getGuardianFactorPhoneTwilioProvider(
  *
  * `PUT /guardian/factors/phone/providers/twilio` (operation `put_twilio`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -269,6 +280,7 @@ export function setGuardianFactorPhoneTwilioProvider(
  *
  * `GET /guardian/factors/phone/selected-provider` (operation `get_guardian_phone_providers`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -290,6 +302,7 @@ export function getGuardianFactorPhoneSelectedProvider(
  *
  * `PUT /guardian/factors/phone/selected-provider` (operation `put_phone_providers`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -313,6 +326,7 @@ export function setGuardianFactorPhoneProvider(
  *
  * `GET /guardian/factors/phone/templates` (operation `get_factor_phone_templates`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -336,6 +350,7 @@ export function getGuardianFactorPhoneTemplates(
  *
  * `PUT /guardian/factors/phone/templates` (operation `put_factor_phone_templates`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -359,6 +374,7 @@ export function setGuardianFactorPhoneTemplates(
  *
  * `GET /guardian/factors/push-notification/providers/apns` (operation `get_apns`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -388,6 +404,7 @@ export function getGuardianFactorPushNotificationApnsProvider(
  *
  * `PATCH /guardian/factors/push-notification/providers/apns` (operation `patch_apns`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -417,6 +434,7 @@ export function updateGuardianFactorPushNotificationApnsProvider(
  *
  * `PUT /guardian/factors/push-notification/providers/apns` (operation `put_apns`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -446,6 +464,7 @@ export function setGuardianFactorPushNotificationApnsProvider(
  *
  * `PATCH /guardian/factors/push-notification/providers/fcm` (operation `patch_fcm`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -475,6 +494,7 @@ export function updateGuardianFactorPushNotificationFcmProvider(
  *
  * `PUT /guardian/factors/push-notification/providers/fcm` (operation `put_fcm`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -504,6 +524,7 @@ export function setGuardianFactorPushNotificationFcmProvider(
  *
  * `PATCH /guardian/factors/push-notification/providers/fcmv1` (operation `patch_fcmv1`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -533,6 +554,7 @@ export function updateGuardianFactorPushNotificationFcmv1Provider(
  *
  * `PUT /guardian/factors/push-notification/providers/fcmv1` (operation `put_fcmv1`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -562,6 +584,7 @@ export function setGuardianFactorPushNotificationFcmv1Provider(
  *
  * `GET /guardian/factors/push-notification/providers/sns` (operation `get_sns`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -591,6 +614,7 @@ export function getGuardianFactorPushNotificationSnsProvider(
  *
  * `PATCH /guardian/factors/push-notification/providers/sns` (operation `patch_sns`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -620,6 +644,7 @@ export function updateGuardianFactorPushNotificationSnsProvider(
  *
  * `PUT /guardian/factors/push-notification/providers/sns` (operation `put_sns`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -649,6 +674,7 @@ export function setGuardianFactorPushNotificationSnsProvider(
  *
  * `GET /guardian/factors/push-notification/selected-provider` (operation `get_pn_providers`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -678,6 +704,7 @@ export function getGuardianFactorPushNotificationSelectedProvider(
  *
  * `PUT /guardian/factors/push-notification/selected-provider` (operation `put_pn_providers`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -709,6 +736,7 @@ export function setGuardianFactorPushNotificationProvider(
  *
  * `GET /guardian/factors/sms/providers/twilio` (operation `get_sms_twilio_factor_provider`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -734,6 +762,7 @@ export function getGuardianFactorSmsTwilioProvider(
  *
  * `PUT /guardian/factors/sms/providers/twilio` (operation `put_sms_twilio_factor_provider`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -759,6 +788,7 @@ export function setGuardianFactorSmsTwilioProvider(
  *
  * `GET /guardian/factors/sms/selected-provider` (operation `get_sms_providers`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -784,6 +814,7 @@ export function getGuardianFactorSmsSelectedProvider(
  *
  * `PUT /guardian/factors/sms/selected-provider` (operation `put_sms_providers`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -809,6 +840,7 @@ export function setGuardianFactorSmsProvider(
  *
  * `GET /guardian/factors/sms/templates` (operation `get_factor_sms_templates`).
  * Release lifecycle: GA.
+ * Scope: `read:guardian_factors`.
  *
  * @example
  * ```ts
@@ -834,6 +866,7 @@ export function getGuardianFactorSmsTemplates(
  *
  * `PUT /guardian/factors/sms/templates` (operation `put_factor_sms_templates`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -857,6 +890,7 @@ export function setGuardianFactorSmsTemplates(
  *
  * `PUT /guardian/factors/{name}` (operation `put_factors_by_name`).
  * Release lifecycle: GA.
+ * Scope: `update:guardian_factors`.
  *
  * @example
  * ```ts
@@ -887,6 +921,7 @@ export function setGuardianFactor(
  *
  * `GET /guardian/policies` (operation `get_policies`).
  * Release lifecycle: GA.
+ * Scope: `read:mfa_policies`.
  *
  * @example
  * ```ts
@@ -917,6 +952,7 @@ export function listGuardianPolicies(
  *
  * `PUT /guardian/policies` (operation `put_policies`).
  * Release lifecycle: GA.
+ * Scope: `update:mfa_policies`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /hooks` (operation `get_hooks`).
  * Release lifecycle: GA.
+ * Scope: `read:hooks`.
  *
  * `listHooks.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -53,6 +54,7 @@ export const listHooks: Paginated<
  *
  * `POST /hooks` (operation `post_hooks`).
  * Release lifecycle: GA.
+ * Scope: `create:hooks`.
  *
  * @example
  * ```ts
@@ -76,6 +78,7 @@ export function createHook(
  *
  * `GET /hooks/{id}` (operation `get_hooks_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:hooks`.
  *
  * @example
  * ```ts
@@ -99,6 +102,7 @@ export function getHook(
  *
  * `DELETE /hooks/{id}` (operation `delete_hooks_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:hooks`.
  *
  * @example
  * ```ts
@@ -122,6 +126,7 @@ export function deleteHook(
  *
  * `PATCH /hooks/{id}` (operation `patch_hooks_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:hooks`.
  *
  * @example
  * ```ts
@@ -145,6 +150,7 @@ export function updateHook(
  *
  * `GET /hooks/{id}/secrets` (operation `get_secrets`).
  * Release lifecycle: GA.
+ * Scope: `read:hooks`.
  *
  * @example
  * ```ts
@@ -168,6 +174,7 @@ export function getHookSecrets(
  *
  * `DELETE /hooks/{id}/secrets` (operation `delete_secrets`).
  * Release lifecycle: GA.
+ * Scope: `delete:hooks`.
  *
  * @example
  * ```ts
@@ -191,6 +198,7 @@ export function deleteHookSecrets(
  *
  * `PATCH /hooks/{id}/secrets` (operation `patch_secrets`).
  * Release lifecycle: GA.
+ * Scope: `update:hooks`.
  *
  * @example
  * ```ts
@@ -214,6 +222,7 @@ export function updateHookSecrets(
  *
  * `POST /hooks/{id}/secrets` (operation `post_secrets`).
  * Release lifecycle: GA.
+ * Scope: `update:hooks`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `POST /jobs/users-exports` (operation `post_users-exports`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export function createJobUsersExport(
  *
  * `POST /jobs/users-imports` (operation `post_users-imports`).
  * Release lifecycle: GA.
+ * Scope: `create:users`.
  *
  * @example
  * ```ts
@@ -71,6 +73,7 @@ export async function createJobUsersImport(
  *
  * `POST /jobs/verification-email` (operation `post_verification-email`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -96,6 +99,7 @@ export function createJobVerificationEmail(
  *
  * `GET /jobs/{id}` (operation `get_jobs_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:users`, `read:users`.
  *
  * @example
  * ```ts
@@ -119,6 +123,7 @@ export function getJob(
  *
  * `GET /jobs/{id}/errors` (operation `get_errors`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:users`, `read:users`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /keys/custom-signing` (operation `get_custom_signing_keys`).
  * Release lifecycle: GA.
+ * Scope: `read:custom_signing_keys`.
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export function getKeyCustomSigning(
  *
  * `DELETE /keys/custom-signing` (operation `delete_custom_signing_keys`).
  * Release lifecycle: GA.
+ * Scope: `delete:custom_signing_keys`.
  *
  * @example
  * ```ts
@@ -63,6 +65,7 @@ export function deleteKeyCustomSigning(
  *
  * `PUT /keys/custom-signing` (operation `put_custom_signing_keys`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:custom_signing_keys`, `update:custom_signing_keys`.
  *
  * @example
  * ```ts
@@ -86,6 +89,7 @@ export function setKeyCustomSigning(
  *
  * `GET /keys/encryption` (operation `get_encryption_keys`).
  * Release lifecycle: GA.
+ * Scope: `read:encryption_keys`.
  *
  * `listKeyEncryption.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -123,6 +127,7 @@ export const listKeyEncryption: Paginated<
  *
  * `POST /keys/encryption` (operation `post_encryption`).
  * Release lifecycle: GA.
+ * Scope: `create:encryption_keys`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function createKeyEncryption(
  *
  * `POST /keys/encryption/rekey` (operation `post_encryption_rekey`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:encryption_keys`, `update:encryption_keys`.
  *
  * @example
  * ```ts
@@ -169,6 +175,7 @@ export function rekeyKeyEncryption(
  *
  * `GET /keys/encryption/{kid}` (operation `get_encryption_key`).
  * Release lifecycle: GA.
+ * Scope: `read:encryption_keys`.
  *
  * @example
  * ```ts
@@ -192,6 +199,7 @@ export function getKeyEncryption(
  *
  * `DELETE /keys/encryption/{kid}` (operation `delete_encryption_key`).
  * Release lifecycle: GA.
+ * Scope: `delete:encryption_keys`.
  *
  * @example
  * ```ts
@@ -215,6 +223,7 @@ export function deleteKeyEncryption(
  *
  * `POST /keys/encryption/{kid}` (operation `post_encryption_key`).
  * Release lifecycle: GA.
+ * Scope: `update:encryption_keys`.
  *
  * @example
  * ```ts
@@ -238,6 +247,7 @@ export function importKeyEncryption(
  *
  * `POST /keys/encryption/{kid}/wrapping-key` (operation `post_encryption_wrapping_key`).
  * Release lifecycle: GA.
+ * Scope: `create:encryption_keys`.
  *
  * @example
  * ```ts
@@ -261,6 +271,7 @@ export function createKeyEncryptionPublicWrappingKey(
  *
  * `GET /keys/signing` (operation `get_signing_keys`).
  * Release lifecycle: GA.
+ * Scope: `read:signing_keys`.
  *
  * @example
  * ```ts
@@ -284,6 +295,7 @@ export function listKeySigning(
  *
  * `POST /keys/signing/rotate` (operation `post_signing_keys`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:signing_keys`, `update:signing_keys`.
  *
  * @example
  * ```ts
@@ -307,6 +319,7 @@ export function rotateKeySigning(
  *
  * `GET /keys/signing/{kid}` (operation `get_signing_key`).
  * Release lifecycle: GA.
+ * Scope: `read:signing_keys`.
  *
  * @example
  * ```ts
@@ -330,6 +343,7 @@ export function getKeySigning(
  *
  * `PUT /keys/signing/{kid}/revoke` (operation `put_signing_keys`).
  * Release lifecycle: GA.
+ * Scope: `update:signing_keys`.
  *
  * @example
  * ```ts

@@ -86,6 +86,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /log-streams` (operation `get_log-streams`).
  * Release lifecycle: GA.
+ * Scope: `read:log_streams`.
  *
  * @example
  * ```ts
@@ -305,6 +306,7 @@ export function listLogStreams(
  *
  * `POST /log-streams` (operation `post_log-streams`).
  * Release lifecycle: GA.
+ * Scope: `create:log_streams`.
  *
  * @example
  * ```ts
@@ -479,6 +481,7 @@ export function createLogStream(
  *
  * `GET /log-streams/{id}` (operation `get_log-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:log_streams`.
  *
  * @example
  * ```ts
@@ -502,6 +505,7 @@ export function getLogStream(
  *
  * `DELETE /log-streams/{id}` (operation `delete_log-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:log_streams`.
  *
  * @example
  * ```ts
@@ -598,6 +602,7 @@ export function deleteLogStream(
  *
  * `PATCH /log-streams/{id}` (operation `patch_log-streams_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:log_streams`.
  *
  * @example
  * ```ts

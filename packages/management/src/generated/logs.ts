@@ -42,6 +42,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /logs` (operation `get_logs`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * `listLogs.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -78,6 +79,7 @@ export const listLogs: Paginated<
  *
  * `GET /logs/{id}` (operation `get_logs_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * @example
  * ```ts

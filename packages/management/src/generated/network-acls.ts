@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /network-acls` (operation `get_network-acls`).
  * Release lifecycle: GA.
+ * Scope: `read:network_acls`.
  *
  * `listNetworkAcls.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -54,6 +55,7 @@ export const listNetworkAcls: Paginated<
  *
  * `POST /network-acls` (operation `post_network-acls`).
  * Release lifecycle: GA.
+ * Scope: `create:network_acls`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createNetworkAcl(
  *
  * `GET /network-acls/{id}` (operation `get_network-acls_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:network_acls`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function getNetworkAcl(
  *
  * `DELETE /network-acls/{id}` (operation `delete_network-acls_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:network_acls`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function deleteNetworkAcl(
  *
  * `PATCH /network-acls/{id}` (operation `patch_network-acls_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:network_acls`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function updateNetworkAcl(
  *
  * `PUT /network-acls/{id}` (operation `put_network-acls_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:network_acls`.
  *
  * @example
  * ```ts

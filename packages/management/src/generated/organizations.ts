@@ -33,6 +33,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /organizations` (operation `get_organizations`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:organizations`, `read:organizations_summary`.
  *
  * `listOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -70,6 +71,7 @@ export const listOrganizations: Paginated<
  *
  * `POST /organizations` (operation `post_organizations`).
  * Release lifecycle: GA.
+ * Scopes: any one of `create:organizations`, `create:organization_connections`.
  *
  * @example
  * ```ts
@@ -93,6 +95,7 @@ export function createOrganization(
  *
  * `GET /organizations/name/{name}` (operation `get_name_by_name`).
  * Release lifecycle: GA.
+ * Scope: `read:organizations`.
  *
  * @example
  * ```ts
@@ -116,6 +119,7 @@ export function getOrganizationByName(
  *
  * `GET /organizations/{id}` (operation `get_organizations_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:organizations`, `read:organizations_summary`.
  *
  * @example
  * ```ts
@@ -141,6 +145,7 @@ export function getOrganization(
  *
  * `DELETE /organizations/{id}` (operation `delete_organizations_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:organizations`.
  *
  * @example
  * ```ts
@@ -164,6 +169,7 @@ export function deleteOrganization(
  *
  * `PATCH /organizations/{id}` (operation `patch_organizations_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:organizations`.
  *
  * @example
  * ```ts
@@ -185,6 +191,7 @@ export function updateOrganization(
  *
  * `GET /organizations/{id}/client-grants` (operation `get_organization-client-grants`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_client_grants`.
  *
  * `listOrganizationClientGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -220,6 +227,7 @@ export const listOrganizationClientGrants: Paginated<
  *
  * `POST /organizations/{id}/client-grants` (operation `create_organization-client-grants`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_client_grants`.
  *
  * @example
  * ```ts
@@ -241,6 +249,7 @@ export function createOrganizationClientGrant(
  *
  * `DELETE /organizations/{id}/client-grants/{grant_id}` (operation `delete_client-grants_by_grant_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_client_grants`.
  *
  * @example
  * ```ts
@@ -268,6 +277,7 @@ export function deleteOrganizationClientGrant(
  *
  * `GET /organizations/{id}/connections` (operation `get_organization_connections`).
  * Release lifecycle: EA.
+ * Scope: `read:organization_connections`.
  *
  * `listOrganizationConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -303,6 +313,7 @@ export const listOrganizationConnections: Paginated<
  *
  * `POST /organizations/{id}/connections` (operation `post_organization_connection`).
  * Release lifecycle: EA.
+ * Scope: `create:organization_connections`.
  *
  * @example
  * ```ts
@@ -324,6 +335,7 @@ export function createOrganizationConnection(
  *
  * `GET /organizations/{id}/connections/{connection_id}` (operation `get_organization_connection`).
  * Release lifecycle: EA.
+ * Scope: `read:organization_connections`.
  *
  * @example
  * ```ts
@@ -351,6 +363,7 @@ export function getOrganizationConnection(
  *
  * `DELETE /organizations/{id}/connections/{connection_id}` (operation `delete_organization_connection`).
  * Release lifecycle: EA.
+ * Scope: `delete:organization_connections`.
  *
  * @example
  * ```ts
@@ -378,6 +391,7 @@ export function deleteOrganizationConnection(
  *
  * `PATCH /organizations/{id}/connections/{connection_id}` (operation `patch_organization_connection`).
  * Release lifecycle: EA.
+ * Scope: `update:organization_connections`.
  *
  * @example
  * ```ts
@@ -408,6 +422,7 @@ export function updateOrganizationConnection(
  *
  * `GET /organizations/{id}/discovery-domains` (operation `get_discovery-domains`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_discovery_domains`.
  *
  * `listOrganizationDiscoveryDomains.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -445,6 +460,7 @@ export const listOrganizationDiscoveryDomains: Paginated<
  *
  * `POST /organizations/{id}/discovery-domains` (operation `post_discovery-domains`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_discovery_domains`.
  *
  * @example
  * ```ts
@@ -469,6 +485,7 @@ export function createOrganizationDiscoveryDomain(
  *
  * `GET /organizations/{id}/discovery-domains/name/{discovery_domain}` (operation `get_name_by_discovery_domain`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_discovery_domains`.
  *
  * @example
  * ```ts
@@ -499,6 +516,7 @@ export function getOrganizationDiscoveryDomainByName(
  *
  * `GET /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `get_discovery-domains_by_discovery_domain_id`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_discovery_domains`.
  *
  * @example
  * ```ts
@@ -528,6 +546,7 @@ export function getOrganizationDiscoveryDomain(
  *
  * `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `delete_discovery-domains_by_discovery_domain_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_discovery_domains`.
  *
  * @example
  * ```ts
@@ -557,6 +576,7 @@ export function deleteOrganizationDiscoveryDomain(
  *
  * `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `patch_discovery-domains_by_discovery_domain_id`).
  * Release lifecycle: GA.
+ * Scope: `update:organization_discovery_domains`.
  *
  * @example
  * ```ts
@@ -586,6 +606,7 @@ export function updateOrganizationDiscoveryDomain(
  *
  * `GET /organizations/{id}/enabled_connections` (operation `get_enabled_connections`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_connections`.
  *
  * `listOrganizationEnabledConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -625,6 +646,7 @@ export const listOrganizationEnabledConnections: Paginated<
  *
  * `POST /organizations/{id}/enabled_connections` (operation `post_enabled_connections`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_connections`.
  *
  * @example
  * ```ts
@@ -648,6 +670,7 @@ export function addOrganizationEnabledConnections(
  *
  * `GET /organizations/{id}/enabled_connections/{connectionId}` (operation `get_enabled_connections_by_connectionId`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_connections`.
  *
  * @example
  * ```ts
@@ -679,6 +702,7 @@ export function getOrganizationEnabledConnection(
  *
  * `DELETE /organizations/{id}/enabled_connections/{connectionId}` (operation `delete_enabled_connections_by_connectionId`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_connections`.
  *
  * @example
  * ```ts
@@ -708,6 +732,7 @@ export function deleteOrganizationEnabledConnection(
  *
  * `PATCH /organizations/{id}/enabled_connections/{connectionId}` (operation `patch_enabled_connections_by_connectionId`).
  * Release lifecycle: GA.
+ * Scope: `update:organization_connections`.
  *
  * @example
  * ```ts
@@ -737,6 +762,7 @@ export function updateOrganizationEnabledConnection(
  *
  * `GET /organizations/{id}/invitations` (operation `get_invitations`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_invitations`.
  *
  * `listOrganizationInvitations.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -774,6 +800,7 @@ export const listOrganizationInvitations: Paginated<
  *
  * `POST /organizations/{id}/invitations` (operation `post_invitations`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_invitations`.
  *
  * @example
  * ```ts
@@ -797,6 +824,7 @@ export function createOrganizationInvitation(
  *
  * `GET /organizations/{id}/invitations/{invitation_id}` (operation `get_invitations_by_invitation_id`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_invitations`.
  *
  * @example
  * ```ts
@@ -824,6 +852,7 @@ export function getOrganizationInvitation(
  *
  * `DELETE /organizations/{id}/invitations/{invitation_id}` (operation `delete_invitations_by_invitation_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_invitations`.
  *
  * @example
  * ```ts
@@ -868,6 +897,7 @@ export function deleteOrganizationInvitation(
  *
  * `GET /organizations/{id}/members` (operation `get_organization_members`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_members`.
  *
  * `listOrganizationMembers.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -903,6 +933,7 @@ export const listOrganizationMembers: Paginated<
  *
  * `DELETE /organizations/{id}/members` (operation `delete_members`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_members`.
  *
  * @example
  * ```ts
@@ -928,6 +959,7 @@ export function deleteOrganizationMembers(
  *
  * `POST /organizations/{id}/members` (operation `post_members`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_members`.
  *
  * @example
  * ```ts
@@ -951,6 +983,7 @@ export function createOrganizationMember(
  *
  * `GET /organizations/{id}/members/{user_id}/effective-roles` (operation `get_organization_member_effective_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_member_effective_roles`.
  *
  * `listOrganizationMemberEffectiveRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -994,6 +1027,7 @@ export const listOrganizationMemberEffectiveRoles: Paginated<
  *
  * `GET /organizations/{id}/members/{user_id}/effective-roles/sources/groups` (operation `get_organization_member_role_source_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_member_role_source_groups`.
  *
  * `listOrganizationMemberEffectiveRoleSourceGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -1039,6 +1073,7 @@ export const listOrganizationMemberEffectiveRoleSourceGroups: Paginated<
  *
  * `GET /organizations/{id}/members/{user_id}/roles` (operation `get_organization_member_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_member_roles`.
  *
  * `listOrganizationMemberRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -1078,6 +1113,7 @@ export const listOrganizationMemberRoles: Paginated<
  *
  * `DELETE /organizations/{id}/members/{user_id}/roles` (operation `delete_organization_member_roles`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_member_roles`.
  *
  * @example
  * ```ts
@@ -1109,6 +1145,7 @@ export function deleteOrganizationMemberRoles(
  *
  * `POST /organizations/{id}/members/{user_id}/roles` (operation `post_organization_member_roles`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_member_roles`.
  *
  * @example
  * ```ts
@@ -1138,6 +1175,7 @@ export function assignOrganizationMemberRoles(
  *
  * `GET /organizations/{organization_id}/groups` (operation `get_organization_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_groups`.
  *
  * `listOrganizationGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -1175,6 +1213,7 @@ export const listOrganizationGroups: Paginated<
  *
  * `GET /organizations/{organization_id}/groups/{group_id}/roles` (operation `get_organization_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:organization_group_roles`.
  *
  * `listOrganizationGroupRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -1218,6 +1257,7 @@ export const listOrganizationGroupRoles: Paginated<
  *
  * `DELETE /organizations/{organization_id}/groups/{group_id}/roles` (operation `delete_organization_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `delete:organization_group_roles`.
  *
  * @example
  * ```ts
@@ -1247,6 +1287,7 @@ export function deleteOrganizationGroupRoles(
  *
  * `POST /organizations/{organization_id}/groups/{group_id}/roles` (operation `post_organization_group_roles`).
  * Release lifecycle: GA.
+ * Scope: `create:organization_group_roles`.
  *
  * @example
  * ```ts

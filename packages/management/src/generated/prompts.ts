@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /prompts` (operation `get_prompts`).
  * Release lifecycle: GA.
+ * Scope: `read:prompts`.
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export function getPromptsSettings(
  *
  * `PATCH /prompts` (operation `patch_prompts`).
  * Release lifecycle: GA.
+ * Scope: `update:prompts`.
  *
  * @example
  * ```ts
@@ -63,6 +65,7 @@ export function updatePromptsSettings(
  *
  * `GET /prompts/rendering` (operation `get_all_rendering`).
  * Release lifecycle: GA.
+ * Scope: `read:prompts`.
  *
  * `listPromptRendering.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -100,6 +103,7 @@ export const listPromptRendering: Paginated<
  *
  * `PATCH /prompts/rendering` (operation `patch_bulk_rendering`).
  * Release lifecycle: GA.
+ * Scope: `update:prompts`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function bulkPromptRenderingUpdate(
  *
  * `GET /prompts/{prompt}/custom-text/{language}` (operation `get_custom-text_by_language`).
  * Release lifecycle: GA.
+ * Scope: `read:prompts`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function getPromptCustomText(
  *
  * `PUT /prompts/{prompt}/custom-text/{language}` (operation `put_custom-text_by_language`).
  * Release lifecycle: GA.
+ * Scope: `update:prompts`.
  *
  * @example
  * ```ts
@@ -169,6 +175,7 @@ export function setPromptCustomText(
  *
  * `GET /prompts/{prompt}/partials` (operation `get_partials`).
  * Release lifecycle: GA.
+ * Scope: `read:prompts`.
  *
  * @example
  * ```ts
@@ -192,6 +199,7 @@ export function getPromptPartials(
  *
  * `PUT /prompts/{prompt}/partials` (operation `put_partials`).
  * Release lifecycle: GA.
+ * Scope: `update:prompts`.
  *
  * @example
  * ```ts
@@ -215,6 +223,7 @@ export function setPromptPartials(
  *
  * `GET /prompts/{prompt}/screen/{screen}/rendering` (operation `get_rendering`).
  * Release lifecycle: GA.
+ * Scope: `read:prompts`.
  *
  * @example
  * ```ts
@@ -244,6 +253,7 @@ export function getPromptRendering(
  *
  * `PATCH /prompts/{prompt}/screen/{screen}/rendering` (operation `patch_rendering`).
  * Release lifecycle: GA.
+ * Scope: `update:prompts`.
  *
  * @example
  * ```ts

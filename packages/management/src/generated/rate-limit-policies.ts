@@ -15,6 +15,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /rate-limit-policies` (operation `get_rate-limit-policies`).
  * Release lifecycle: EA.
+ * Scope: `read:rate_limit_policies`.
  *
  * `listRateLimitPolicies.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -50,6 +51,7 @@ export const listRateLimitPolicies: Paginated<
  *
  * `POST /rate-limit-policies` (operation `post_rate-limit-policies`).
  * Release lifecycle: EA.
+ * Scope: `create:rate_limit_policies`.
  *
  * @example
  * ```ts
@@ -71,6 +73,7 @@ export function createRateLimitPolicy(
  *
  * `GET /rate-limit-policies/{id}` (operation `get_rate-limit-policies_by_id`).
  * Release lifecycle: EA.
+ * Scope: `read:rate_limit_policies`.
  *
  * @example
  * ```ts
@@ -92,6 +95,7 @@ export function getRateLimitPolicy(
  *
  * `DELETE /rate-limit-policies/{id}` (operation `delete_rate-limit-policies_by_id`).
  * Release lifecycle: EA.
+ * Scope: `delete:rate_limit_policies`.
  *
  * @example
  * ```ts
@@ -113,6 +117,7 @@ export function deleteRateLimitPolicy(
  *
  * `PATCH /rate-limit-policies/{id}` (operation `patch_rate-limit-policies_by_id`).
  * Release lifecycle: EA.
+ * Scope: `update:rate_limit_policies`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /refresh-tokens` (operation `get_refresh_tokens`).
  * Release lifecycle: EA.
+ * Scope: `read:refresh_tokens`.
  *
  * `listRefreshTokens.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -54,6 +55,7 @@ export const listRefreshTokens: Paginated<
  *
  * `POST /refresh-tokens/revoke` (operation `revoke_refresh_tokens`).
  * Release lifecycle: EA.
+ * Scope: `delete:refresh_tokens`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function revokeRefreshToken(
  *
  * `GET /refresh-tokens/{id}` (operation `get_refresh_token`).
  * Release lifecycle: GA.
+ * Scope: `read:refresh_tokens`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function getRefreshToken(
  *
  * `DELETE /refresh-tokens/{id}` (operation `delete_refresh_token`).
  * Release lifecycle: GA.
+ * Scope: `delete:refresh_tokens`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function deleteRefreshToken(
  *
  * `PATCH /refresh-tokens/{id}` (operation `patch_refresh-tokens_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:refresh_tokens`.
  *
  * @example
  * ```ts

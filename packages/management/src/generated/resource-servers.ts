@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /resource-servers` (operation `get_resource-servers`).
  * Release lifecycle: GA.
+ * Scope: `read:resource_servers`.
  *
  * `listResourceServers.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -54,6 +55,7 @@ export const listResourceServers: Paginated<
  *
  * `POST /resource-servers` (operation `post_resource-servers`).
  * Release lifecycle: GA.
+ * Scope: `create:resource_servers`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createResourceServer(
  *
  * `GET /resource-servers/{id}` (operation `get_resource-servers_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:resource_servers`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function getResourceServer(
  *
  * `DELETE /resource-servers/{id}` (operation `delete_resource-servers_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:resource_servers`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function deleteResourceServer(
  *
  * `PATCH /resource-servers/{id}` (operation `patch_resource-servers_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:resource_servers`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /risk-assessments/settings` (operation `get_risk_assessments_settings`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getRiskAssessmentSettings(
  *
  * `PATCH /risk-assessments/settings` (operation `patch_risk_assessments_settings`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts
@@ -62,6 +64,7 @@ export function updateRiskAssessmentSettings(
  *
  * `GET /risk-assessments/settings/new-device` (operation `get_new-device`).
  * Release lifecycle: GA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -85,6 +88,7 @@ export function getRiskAssessmentSettingNewDevice(
  *
  * `PATCH /risk-assessments/settings/new-device` (operation `patch_new-device`).
  * Release lifecycle: GA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts

@@ -19,6 +19,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /roles` (operation `get_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:roles`.
  *
  * `listRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -57,6 +58,7 @@ export const listRoles: Paginated<
  *
  * `POST /roles` (operation `post_roles`).
  * Release lifecycle: GA.
+ * Scope: `create:roles`.
  *
  * @example
  * ```ts
@@ -80,6 +82,7 @@ export function createRole(
  *
  * `GET /roles/{id}` (operation `get_roles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:roles`.
  *
  * @example
  * ```ts
@@ -103,6 +106,7 @@ export function getRole(
  *
  * `DELETE /roles/{id}` (operation `delete_roles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:roles`.
  *
  * @example
  * ```ts
@@ -126,6 +130,7 @@ export function deleteRole(
  *
  * `PATCH /roles/{id}` (operation `patch_roles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:roles`.
  *
  * @example
  * ```ts
@@ -149,6 +154,7 @@ export function updateRole(
  *
  * `GET /roles/{id}/groups` (operation `get_role_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:group_roles`.
  *
  * `getRoleGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -186,6 +192,7 @@ export const getRoleGroups: Paginated<
  *
  * `DELETE /roles/{id}/groups` (operation `delete_role_groups`).
  * Release lifecycle: GA.
+ * Scope: `delete:group_roles`.
  *
  * @example
  * ```ts
@@ -209,6 +216,7 @@ export function deleteRoleGroups(
  *
  * `POST /roles/{id}/groups` (operation `post_role_groups`).
  * Release lifecycle: GA.
+ * Scope: `create:group_roles`.
  *
  * @example
  * ```ts
@@ -232,6 +240,7 @@ export function createRoleGroup(
  *
  * `GET /roles/{id}/permissions` (operation `get_role_permission`).
  * Release lifecycle: GA.
+ * Scope: `read:roles`.
  *
  * `listRolePermissions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -269,6 +278,7 @@ export const listRolePermissions: Paginated<
  *
  * `DELETE /roles/{id}/permissions` (operation `delete_role_permission_assignment`).
  * Release lifecycle: GA.
+ * Scope: `update:roles`.
  *
  * @example
  * ```ts
@@ -292,6 +302,7 @@ export function deleteRolePermissions(
  *
  * `POST /roles/{id}/permissions` (operation `post_role_permission_assignment`).
  * Release lifecycle: GA.
+ * Scope: `update:roles`.
  *
  * @example
  * ```ts
@@ -331,6 +342,7 @@ export function addRolePermissions(
  *
  * `GET /roles/{id}/users` (operation `get_role_user`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:users`, `read:roles`, `read:role_members`.
  *
  * `listRoleUsers.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -370,6 +382,7 @@ export const listRoleUsers: Paginated<
  *
  * `POST /roles/{id}/users` (operation `post_role_users`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:roles`, `create:role_members`.
  *
  * @example
  * ```ts

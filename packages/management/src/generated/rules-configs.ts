@@ -18,6 +18,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /rules-configs` (operation `get_rules-configs`).
  * Release lifecycle: GA.
+ * Scope: `read:rules_configs`.
  *
  * @example
  * ```ts
@@ -41,6 +42,7 @@ export function listRulesConfigs(
  *
  * `DELETE /rules-configs/{key}` (operation `delete_rules-configs_by_key`).
  * Release lifecycle: GA.
+ * Scope: `delete:rules_configs`.
  *
  * @example
  * ```ts
@@ -64,6 +66,7 @@ export function deleteRulesConfig(
  *
  * `PUT /rules-configs/{key}` (operation `put_rules-configs_by_key`).
  * Release lifecycle: GA.
+ * Scope: `update:rules_configs`.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /rules` (operation `get_rules`).
  * Release lifecycle: GA.
+ * Scope: `read:rules`.
  *
  * `listRules.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -55,6 +56,7 @@ export const listRules: Paginated<
  *
  * `POST /rules` (operation `post_rules`).
  * Release lifecycle: GA.
+ * Scope: `create:rules`.
  *
  * @example
  * ```ts
@@ -78,6 +80,7 @@ export function createRule(
  *
  * `GET /rules/{id}` (operation `get_rules_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:rules`.
  *
  * @example
  * ```ts
@@ -101,6 +104,7 @@ export function getRule(
  *
  * `DELETE /rules/{id}` (operation `delete_rules_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:rules`.
  *
  * @example
  * ```ts
@@ -124,6 +128,7 @@ export function deleteRule(
  *
  * `PATCH /rules/{id}` (operation `patch_rules_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:rules`.
  *
  * @example
  * ```ts

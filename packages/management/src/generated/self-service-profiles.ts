@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /self-service-profiles` (operation `get_self-service-profiles`).
  * Release lifecycle: GA.
+ * Scope: `read:self_service_profiles`.
  *
  * `listSelfServiceProfiles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -54,6 +55,7 @@ export const listSelfServiceProfiles: Paginated<
  *
  * `POST /self-service-profiles` (operation `post_self-service-profiles`).
  * Release lifecycle: GA.
+ * Scope: `create:self_service_profiles`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createSelfServiceProfile(
  *
  * `GET /self-service-profiles/{id}` (operation `get_self-service-profiles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:self_service_profiles`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function getSelfServiceProfile(
  *
  * `DELETE /self-service-profiles/{id}` (operation `delete_self-service-profiles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:self_service_profiles`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function deleteSelfServiceProfile(
  *
  * `PATCH /self-service-profiles/{id}` (operation `patch_self-service-profiles_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:self_service_profiles`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function updateSelfServiceProfile(
  *
  * `GET /self-service-profiles/{id}/custom-text/{language}/{page}` (operation `get_self_service_profile_custom_text`).
  * Release lifecycle: GA.
+ * Scope: `read:self_service_profile_custom_texts`.
  *
  * @example
  * ```ts
@@ -175,6 +181,7 @@ export function listSelfServiceProfileCustomText(
  *
  * `PUT /self-service-profiles/{id}/custom-text/{language}/{page}` (operation `put_self_service_profile_custom_text`).
  * Release lifecycle: GA.
+ * Scope: `update:self_service_profile_custom_texts`.
  *
  * @example
  * ```ts
@@ -204,6 +211,7 @@ export function setSelfServiceProfileCustomText(
  *
  * `POST /self-service-profiles/{id}/sso-ticket` (operation `post_sso-ticket`).
  * Release lifecycle: GA.
+ * Scope: `create:sso_access_tickets`.
  *
  * @example
  * ```ts
@@ -230,6 +238,7 @@ export function createSelfServiceProfileSsoTicket(
  *
  * `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke` (operation `post_revoke`).
  * Release lifecycle: GA.
+ * Scope: `delete:sso_access_tickets`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /sessions/{id}` (operation `get_session`).
  * Release lifecycle: GA.
+ * Scope: `read:sessions`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getSession(
  *
  * `DELETE /sessions/{id}` (operation `delete_session`).
  * Release lifecycle: GA.
+ * Scope: `delete:sessions`.
  *
  * @example
  * ```ts
@@ -62,6 +64,7 @@ export function deleteSession(
  *
  * `PATCH /sessions/{id}` (operation `patch_sessions_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:sessions`.
  *
  * @example
  * ```ts
@@ -85,6 +88,7 @@ export function updateSession(
  *
  * `POST /sessions/{id}/revoke` (operation `revoke_session`).
  * Release lifecycle: GA.
+ * Scopes: any one of `delete:sessions`, `delete:refresh_tokens`.
  *
  * @example
  * ```ts

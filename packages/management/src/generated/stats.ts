@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /stats/active-users` (operation `get_active-users`).
  * Release lifecycle: GA.
+ * Scope: `read:stats`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getStatsActiveUsersCount(
  *
  * `GET /stats/daily` (operation `get_daily`).
  * Release lifecycle: GA.
+ * Scope: `read:stats`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /supplemental-signals` (operation `get_supplemental-signals`).
  * Release lifecycle: EA.
+ * Scope: `read:attack_protection`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getSupplementalSignals(
  *
  * `PATCH /supplemental-signals` (operation `patch_supplemental-signals`).
  * Release lifecycle: EA.
+ * Scope: `update:attack_protection`.
  *
  * @example
  * ```ts

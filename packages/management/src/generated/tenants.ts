@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /tenants/settings` (operation `tenant_settings_route`).
  * Release lifecycle: GA.
+ * Scope: `read:tenant_settings`.
  *
  * @example
  * ```ts
@@ -39,6 +40,7 @@ export function getTenantSettings(
  *
  * `PATCH /tenants/settings` (operation `patch_settings`).
  * Release lifecycle: GA.
+ * Scope: `update:tenant_settings`.
  *
  * @example
  * ```ts

@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `POST /tickets/email-verification` (operation `post_email-verification`).
  * Release lifecycle: GA.
+ * Scope: `create:user_tickets`.
  *
  * @example
  * ```ts
@@ -43,6 +44,7 @@ export function verifyTicketEmail(
  *
  * `POST /tickets/password-change` (operation `post_password-change`).
  * Release lifecycle: GA.
+ * Scope: `create:user_tickets`.
  *
  * @example
  * ```ts

@@ -26,6 +26,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /token-exchange-profiles` (operation `get_token-exchange-profiles`).
  * Release lifecycle: EA.
+ * Scope: `read:token_exchange_profiles`.
  *
  * `listTokenExchangeProfiles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -65,6 +66,7 @@ export const listTokenExchangeProfiles: Paginated<
  *
  * `POST /token-exchange-profiles` (operation `post_token-exchange-profiles`).
  * Release lifecycle: EA.
+ * Scope: `create:token_exchange_profiles`.
  *
  * @example
  * ```ts
@@ -90,6 +92,7 @@ export function createTokenExchangeProfile(
  *
  * `GET /token-exchange-profiles/{id}` (operation `get_token-exchange-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `read:token_exchange_profiles`.
  *
  * @example
  * ```ts
@@ -115,6 +118,7 @@ export function getTokenExchangeProfile(
  *
  * `DELETE /token-exchange-profiles/{id}` (operation `delete_token-exchange-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `delete:token_exchange_profiles`.
  *
  * @example
  * ```ts
@@ -140,6 +144,7 @@ export function deleteTokenExchangeProfile(
  *
  * `PATCH /token-exchange-profiles/{id}` (operation `patch_token-exchange-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `update:token_exchange_profiles`.
  *
  * @example
  * ```ts

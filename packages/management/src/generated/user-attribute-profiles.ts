@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /user-attribute-profiles` (operation `get_user-attribute-profiles`).
  * Release lifecycle: EA.
+ * Scope: `read:user_attribute_profiles`.
  *
  * `listUserAttributeProfiles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -54,6 +55,7 @@ export const listUserAttributeProfiles: Paginated<
  *
  * `POST /user-attribute-profiles` (operation `post_user-attribute-profiles`).
  * Release lifecycle: EA.
+ * Scope: `create:user_attribute_profiles`.
  *
  * @example
  * ```ts
@@ -77,6 +79,7 @@ export function createUserAttributeProfile(
  *
  * `GET /user-attribute-profiles/templates` (operation `get_user_attribute_profile_templates`).
  * Release lifecycle: EA.
+ * Scope: `read:user_attribute_profiles`.
  *
  * @example
  * ```ts
@@ -100,6 +103,7 @@ export function listUserAttributeProfileTemplates(
  *
  * `GET /user-attribute-profiles/templates/{id}` (operation `get_user_attribute_profile_template`).
  * Release lifecycle: EA.
+ * Scope: `read:user_attribute_profiles`.
  *
  * @example
  * ```ts
@@ -123,6 +127,7 @@ export function getUserAttributeProfileTemplate(
  *
  * `GET /user-attribute-profiles/{id}` (operation `get_user-attribute-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `read:user_attribute_profiles`.
  *
  * @example
  * ```ts
@@ -146,6 +151,7 @@ export function getUserAttributeProfile(
  *
  * `DELETE /user-attribute-profiles/{id}` (operation `delete_user-attribute-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `delete:user_attribute_profiles`.
  *
  * @example
  * ```ts
@@ -169,6 +175,7 @@ export function deleteUserAttributeProfile(
  *
  * `PATCH /user-attribute-profiles/{id}` (operation `patch_user-attribute-profiles_by_id`).
  * Release lifecycle: EA.
+ * Scope: `update:user_attribute_profiles`.
  *
  * @example
  * ```ts

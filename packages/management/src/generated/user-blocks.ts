@@ -16,6 +16,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /user-blocks` (operation `get_user-blocks`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * @example
  * ```ts
@@ -41,6 +42,7 @@ export function listUserBlocksByIdentifier(
  *
  * `DELETE /user-blocks` (operation `delete_user-blocks`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -64,6 +66,7 @@ export function deleteUserBlocksByIdentifier(
  *
  * `GET /user-blocks/{id}` (operation `get_user-blocks_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * @example
  * ```ts
@@ -89,6 +92,7 @@ export function listUserBlocks(
  *
  * `DELETE /user-blocks/{id}` (operation `delete_user-blocks_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts

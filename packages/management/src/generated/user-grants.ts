@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /grants` (operation `get_grants`).
  * Release lifecycle: GA.
+ * Scope: `read:grants`.
  *
  * `listUserGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -53,6 +54,7 @@ export const listUserGrants: Paginated<
  *
  * `DELETE /grants` (operation `delete_grants_by_user_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:grants`.
  *
  * @example
  * ```ts
@@ -76,6 +78,7 @@ export function deleteUserGrantByUserId(
  *
  * `DELETE /grants/{id}` (operation `delete_grants_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:grants`.
  *
  * @example
  * ```ts

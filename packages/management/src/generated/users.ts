@@ -30,6 +30,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /users` (operation `get_users`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:users`, `read:user_idp_tokens`.
  *
  * `listUsers.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -68,6 +69,7 @@ export const listUsers: Paginated<
  *
  * `POST /users` (operation `post_users`).
  * Release lifecycle: GA.
+ * Scope: `create:users`.
  *
  * @example
  * ```ts
@@ -95,6 +97,7 @@ export function createUser(
  *
  * `GET /users-by-email` (operation `get_users-by-email`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * @example
  * ```ts
@@ -118,6 +121,7 @@ export function listUsersByEmail(
  *
  * `GET /users/{id}` (operation `get_users_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:users`, `read:current_user`, `read:user_idp_tokens`.
  *
  * @example
  * ```ts
@@ -141,6 +145,7 @@ export function getUser(
  *
  * `DELETE /users/{id}` (operation `delete_users_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `delete:users`, `delete:current_user`.
  *
  * @example
  * ```ts
@@ -254,6 +259,7 @@ export function deleteUser(
  *
  * `PATCH /users/{id}` (operation `patch_users_by_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:users`, `update:users_app_metadata`, `update:current_user_metadata`.
  *
  * @example
  * ```ts
@@ -277,6 +283,7 @@ export function updateUser(
  *
  * `GET /users/{id}/authentication-methods` (operation `get_authentication-methods`).
  * Release lifecycle: GA.
+ * Scope: `read:authentication_methods`.
  *
  * `listUserAuthenticationMethods.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -314,6 +321,7 @@ export const listUserAuthenticationMethods: Paginated<
  *
  * `DELETE /users/{id}/authentication-methods` (operation `delete_authentication-methods`).
  * Release lifecycle: GA.
+ * Scope: `delete:authentication_methods`.
  *
  * @example
  * ```ts
@@ -337,6 +345,7 @@ export function deleteUserAuthenticationMethodsAll(
  *
  * `POST /users/{id}/authentication-methods` (operation `post_authentication-methods`).
  * Release lifecycle: GA.
+ * Scope: `create:authentication_methods`.
  *
  * @example
  * ```ts
@@ -362,6 +371,7 @@ export function createUserAuthenticationMethod(
  *
  * `PUT /users/{id}/authentication-methods` (operation `put_authentication-methods`).
  * Release lifecycle: GA.
+ * Scope: `update:authentication_methods`.
  *
  * @example
  * ```ts
@@ -383,6 +393,7 @@ export function setUserAuthenticationMethods(
  *
  * `GET /users/{id}/authentication-methods/{authentication_method_id}` (operation `get_authentication-methods_by_authentication_method_id`).
  * Release lifecycle: GA.
+ * Scope: `read:authentication_methods`.
  *
  * @example
  * ```ts
@@ -412,6 +423,7 @@ export function getUserAuthenticationMethod(
  *
  * `DELETE /users/{id}/authentication-methods/{authentication_method_id}` (operation `delete_authentication-methods_by_authentication_method_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:authentication_methods`.
  *
  * @example
  * ```ts
@@ -441,6 +453,7 @@ export function deleteUserAuthenticationMethod(
  *
  * `PATCH /users/{id}/authentication-methods/{authentication_method_id}` (operation `patch_authentication-methods_by_authentication_method_id`).
  * Release lifecycle: GA.
+ * Scope: `update:authentication_methods`.
  *
  * @example
  * ```ts
@@ -470,6 +483,7 @@ export function updateUserAuthenticationMethod(
  *
  * `DELETE /users/{id}/authenticators` (operation `delete_authenticators`).
  * Release lifecycle: GA.
+ * Scope: `delete:guardian_enrollments`.
  *
  * @example
  * ```ts
@@ -493,6 +507,7 @@ export function deleteUserAuthenticatorsAll(
  *
  * `GET /users/{id}/connected-accounts` (operation `get_connected-accounts`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * `listUserConnectedAccounts.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -530,6 +545,7 @@ export const listUserConnectedAccounts: Paginated<
  *
  * `GET /users/{id}/effective-permissions` (operation `get_user_effective_permissions`).
  * Release lifecycle: GA.
+ * Scope: `read:user_effective_permissions`.
  *
  * `listUserEffectivePermissions.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -567,6 +583,7 @@ export const listUserEffectivePermissions: Paginated<
  *
  * `GET /users/{id}/effective-permissions/sources/effective-roles` (operation `get_user_effective_permission_role_sources`).
  * Release lifecycle: GA.
+ * Scope: `read:user_permission_source_roles`.
  *
  * `listUserEffectivePermissionSourceRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -610,6 +627,7 @@ export const listUserEffectivePermissionSourceRoles: Paginated<
  *
  * `GET /users/{id}/effective-roles` (operation `get_user_effective_roles`).
  * Release lifecycle: GA.
+ * Scope: `read:user_effective_roles`.
  *
  * `listUserEffectiveRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -647,6 +665,7 @@ export const listUserEffectiveRoles: Paginated<
  *
  * `GET /users/{id}/effective-roles/sources/groups` (operation `get_user_role_source_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:user_role_source_groups`.
  *
  * `listUserEffectiveRoleSourceGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -684,6 +703,7 @@ export const listUserEffectiveRoleSourceGroups: Paginated<
  *
  * `GET /users/{id}/enrollments` (operation `get_enrollments`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:users`, `read:current_user`.
  *
  * @example
  * ```ts
@@ -707,6 +727,7 @@ export function getUserEnrollments(
  *
  * `GET /users/{id}/federated-connections-tokensets` (operation `get_federated-connections-tokensets`).
  * Release lifecycle: GA.
+ * Scope: `read:federated_connections_tokens`.
  *
  * @example
  * ```ts
@@ -734,6 +755,7 @@ export function listUserFederatedConnectionsTokensets(
  *
  * `DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}` (operation `delete_federated-connections-tokensets_by_tokenset_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:federated_connections_tokens`.
  *
  * @example
  * ```ts
@@ -763,6 +785,7 @@ export function deleteUserFederatedConnectionsTokenset(
  *
  * `GET /users/{id}/groups` (operation `get_user_groups`).
  * Release lifecycle: GA.
+ * Scope: `read:groups`.
  *
  * `getUserGroups.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
  *
@@ -828,6 +851,7 @@ export const getUserGroups: Paginated<
  *
  * `POST /users/{id}/identities` (operation `post_identities`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:users`, `update:current_user_identities`.
  *
  * @example
  * ```ts
@@ -853,6 +877,7 @@ export function linkUserIdentities(
  *
  * `DELETE /users/{id}/identities/{provider}/{user_id}` (operation `delete_user_identity_by_user_id`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:users`, `update:current_user_identities`.
  *
  * @example
  * ```ts
@@ -888,6 +913,7 @@ export function deleteUserIdentity(
  *
  * `GET /users/{id}/logs` (operation `get_logs_by_user`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * `listUserLogs.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -925,6 +951,7 @@ export const listUserLogs: Paginated<
  *
  * `POST /users/{id}/multifactor/actions/invalidate-remember-browser` (operation `post_invalidate-remember-browser`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -954,6 +981,7 @@ export function invalidateUserMultifactorRememberBrowser(
  *
  * `DELETE /users/{id}/multifactor/{provider}` (operation `delete_multifactor_by_provider`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -977,6 +1005,7 @@ export function deleteUserMultifactorProvider(
  *
  * `GET /users/{id}/organizations` (operation `get_user_organizations`).
  * Release lifecycle: GA.
+ * Scope: `read:organizations`.
  *
  * `listUserOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -1014,6 +1043,7 @@ export const listUserOrganizations: Paginated<
  *
  * `GET /users/{id}/permissions` (operation `get_permissions`).
  * Release lifecycle: GA.
+ * Scope: `read:users`.
  *
  * `listUserPermissions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -1051,6 +1081,7 @@ export const listUserPermissions: Paginated<
  *
  * `DELETE /users/{id}/permissions` (operation `delete_permissions`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -1074,6 +1105,7 @@ export function deleteUserPermissions(
  *
  * `POST /users/{id}/permissions` (operation `post_permissions`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -1097,6 +1129,7 @@ export function createUserPermission(
  *
  * `POST /users/{id}/recovery-code-regeneration` (operation `post_recovery-code-regeneration`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -1120,6 +1153,7 @@ export function regenerateUserRecoveryCode(
  *
  * `POST /users/{id}/revoke-access` (operation `user_revoke_access`).
  * Release lifecycle: GA.
+ * Scopes: any one of `delete:sessions`, `delete:refresh_tokens`.
  *
  * @example
  * ```ts
@@ -1141,6 +1175,7 @@ export function revokeUserAccess(
  *
  * `POST /users/{id}/risk-assessments/clear` (operation `post_clear_assessors`).
  * Release lifecycle: GA.
+ * Scope: `update:users`.
  *
  * @example
  * ```ts
@@ -1166,6 +1201,7 @@ export function clearUserRiskAssessment(
  *
  * `GET /users/{id}/roles` (operation `get_user_roles`).
  * Release lifecycle: GA.
+ * Scopes: any one of `read:users`, `read:roles`, `read:role_members`.
  *
  * `listUserRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
  *
@@ -1205,6 +1241,7 @@ export const listUserRoles: Paginated<
  *
  * `DELETE /users/{id}/roles` (operation `delete_user_roles`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:users`, `delete:role_members`.
  *
  * @example
  * ```ts
@@ -1230,6 +1267,7 @@ export function deleteUserRoles(
  *
  * `POST /users/{id}/roles` (operation `post_user_roles`).
  * Release lifecycle: GA.
+ * Scopes: any one of `update:users`, `create:role_members`.
  *
  * @example
  * ```ts
@@ -1253,6 +1291,7 @@ export function assignUserRoles(
  *
  * `GET /users/{user_id}/refresh-tokens` (operation `get_refresh_tokens_for_user`).
  * Release lifecycle: GA.
+ * Scope: `read:refresh_tokens`.
  *
  * `listUserRefreshToken.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -1290,6 +1329,7 @@ export const listUserRefreshToken: Paginated<
  *
  * `DELETE /users/{user_id}/refresh-tokens` (operation `delete_refresh_tokens_for_user`).
  * Release lifecycle: GA.
+ * Scope: `delete:refresh_tokens`.
  *
  * @example
  * ```ts
@@ -1313,6 +1353,7 @@ export function deleteUserRefreshToken(
  *
  * `GET /users/{user_id}/sessions` (operation `get_sessions_for_user`).
  * Release lifecycle: GA.
+ * Scope: `read:sessions`.
  *
  * `listUserSessions.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -1350,6 +1391,7 @@ export const listUserSessions: Paginated<
  *
  * `DELETE /users/{user_id}/sessions` (operation `delete_sessions_for_user`).
  * Release lifecycle: GA.
+ * Scope: `delete:sessions`.
  *
  * @example
  * ```ts

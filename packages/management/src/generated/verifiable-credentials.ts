@@ -17,6 +17,7 @@ import type { CallOptions } from "../request.js";
  *
  * `GET /verifiable-credentials/verification/templates` (operation `get_vc_templates`).
  * Release lifecycle: GA.
+ * Scope: `read:vdcs_templates`.
  *
  * `listVerifiableCredentialVerificationTemplates.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
  *
@@ -52,6 +53,7 @@ export const listVerifiableCredentialVerificationTemplates: Paginated<
  *
  * `POST /verifiable-credentials/verification/templates` (operation `post_vc_templates`).
  * Release lifecycle: GA.
+ * Scope: `create:vdcs_templates`.
  *
  * @example
  * ```ts
@@ -81,6 +83,7 @@ export function createVerifiableCredentialVerificationTemplate(
  *
  * `GET /verifiable-credentials/verification/templates/{id}` (operation `get_vc_templates_by_id`).
  * Release lifecycle: GA.
+ * Scope: `read:vdcs_templates`.
  *
  * @example
  * ```ts
@@ -110,6 +113,7 @@ export function getVerifiableCredentialVerificationTemplate(
  *
  * `DELETE /verifiable-credentials/verification/templates/{id}` (operation `delete_vc_templates_by_id`).
  * Release lifecycle: GA.
+ * Scope: `delete:vdcs_templates`.
  *
  * @example
  * ```ts
@@ -139,6 +143,7 @@ export function deleteVerifiableCredentialVerificationTemplate(
  *
  * `PATCH /verifiable-credentials/verification/templates/{id}` (operation `patch_vc_templates_by_id`).
  * Release lifecycle: GA.
+ * Scope: `update:vdcs_templates`.
  *
  * @example
  * ```ts
