@@ -93,37 +93,41 @@ export function exportTarget(entry: string): ExportTarget {
 }
 
 /**
- * The `exports` map with one subpath per generated entry: hand-written subpaths first
- * (in their order), generated ones sorted, `./package.json` last. Subpaths generated
- * before but no longer (`previous`) are dropped.
+ * An exports map with one subpath per generated entry: hand-written subpaths first (in
+ * their order), generated ones sorted. Subpaths generated before but no longer
+ * (`previous`) are dropped.
  */
-/**
- * jsr.json's `exports`: the hand-written entries it has, then one per generated entry,
- * pointing at the TypeScript source (JSR publishes sources).
- */
+function withGeneratedEntries<T>(
+  current: Record<string, T>,
+  entries: Record<string, string>,
+  previous: string[],
+  target: (entry: string) => T,
+): Record<string, T> {
+  const generated = new Set([...Object.keys(entries), ...previous].map((e) => `./${e}`));
+  const result: Record<string, T> = {};
+  for (const [key, value] of Object.entries(current)) if (!generated.has(key)) result[key] = value;
+  for (const entry of Object.keys(entries).sort()) result[`./${entry}`] = target(entry);
+  return result;
+}
+
+/** jsr.json's `exports`, pointing at the TypeScript sources (JSR publishes sources). */
 export function jsrExports(
   current: Record<string, string>,
   entries: Record<string, string>,
   previous: string[],
 ): Record<string, string> {
-  const generated = new Set([...Object.keys(entries), ...previous].map((e) => `./${e}`));
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(current)) if (!generated.has(key)) result[key] = value;
-  for (const entry of Object.keys(entries).sort()) result[`./${entry}`] = entries[entry]!;
-  return result;
+  return withGeneratedEntries(current, entries, previous, (entry) => entries[entry]!);
 }
 
+/** package.json's `exports`, pointing at dist/, with `./package.json` last. */
 export function exportsMap(
   current: Record<string, unknown>,
   entries: Record<string, string>,
   previous: string[],
 ): Record<string, unknown> {
-  const generated = new Set([...Object.keys(entries), ...previous].map((e) => `./${e}`));
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(current)) {
-    if (!generated.has(key) && key !== "./package.json") result[key] = value;
-  }
-  for (const entry of Object.keys(entries).sort()) result[`./${entry}`] = exportTarget(entry);
-  result["./package.json"] = "./package.json";
-  return result;
+  const { "./package.json": _, ...rest } = current;
+  return {
+    ...withGeneratedEntries(rest, entries, previous, exportTarget),
+    "./package.json": "./package.json",
+  };
 }
