@@ -15,7 +15,8 @@ export type ManagementErrorCode =
   | "ERR_NETWORK"
   | "ERR_TOKEN"
   | "ERR_CONFIGURATION"
-  | "ERR_INVALID_INPUT";
+  | "ERR_INVALID_INPUT"
+  | "ERR_INVALID_RESPONSE";
 
 type Branded = { [BRAND]: readonly string[] };
 
@@ -41,6 +42,10 @@ export class ManagementError extends Error {
   static readonly kind: string = "ManagementError";
   declare readonly [BRAND]: readonly string[];
   readonly code: ManagementErrorCode;
+  /** Attempts the call made, retries included; set on every error a call rejects with (0: nothing was sent). */
+  declare readonly attempts?: number;
+  /** Milliseconds the call spent waiting between attempts. */
+  declare readonly totalRetryDelayMs?: number;
 
   constructor(code: ManagementErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -65,7 +70,8 @@ export class ManagementError extends Error {
 
   /** A plain object for logs and JSON: the code, the message and the public fields. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message };
+    const { name, code, message, attempts, totalRetryDelayMs } = this;
+    return { name, code, message, attempts, totalRetryDelayMs };
   }
 }
 
@@ -103,8 +109,6 @@ export interface ApiErrorDetails {
   rateLimit: RateLimitInfo | undefined;
   /** The parsed body as Auth0 sent it. */
   body: unknown;
-  /** How many attempts were made, retries included. */
-  attempts: number;
 }
 
 /**
@@ -120,46 +124,28 @@ export interface ApiErrorDetails {
  */
 export class ManagementApiError extends ManagementError {
   static override readonly kind: string = "ManagementApiError";
-  readonly method: string;
-  readonly path: string;
-  readonly statusCode: number;
-  readonly error: string;
-  readonly errorCode: string | undefined;
-  readonly headers: Record<string, string>;
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
-  readonly body: unknown;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly statusCode: number;
+  declare readonly error: string;
+  declare readonly errorCode: string | undefined;
+  declare readonly headers: Record<string, string>;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly body: unknown;
 
   constructor(details: ApiErrorDetails, code: "ERR_API" | "ERR_RATE_LIMITED" = "ERR_API") {
+    const { message, ...fields } = details;
     super(
       code,
-      `[${details.method}] ${details.path}: ${details.statusCode} ${details.error}: ${details.message}`,
+      `[${details.method}] ${details.path}: ${details.statusCode} ${details.error}: ${message}`,
     );
-    this.method = details.method;
-    this.path = details.path;
-    this.statusCode = details.statusCode;
-    this.error = details.error;
-    this.errorCode = details.errorCode;
-    this.headers = details.headers;
-    this.requestId = details.requestId;
-    this.rateLimit = details.rateLimit;
-    this.body = details.body;
-    this.attempts = details.attempts;
+    Object.assign(this, fields);
   }
 
   override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      method: this.method,
-      path: this.path,
-      statusCode: this.statusCode,
-      error: this.error,
-      errorCode: this.errorCode,
-      requestId: this.requestId,
-      rateLimit: this.rateLimit,
-      attempts: this.attempts,
-    };
+    const { headers, body, ...fields } = this;
+    return { ...super.toJSON(), ...fields };
   }
 }
 
@@ -171,6 +157,22 @@ export class RateLimitError extends ManagementApiError {
   constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
     super(details, "ERR_RATE_LIMITED");
     this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/**
+ * An answer was not what it claimed to be: a 2xx whose JSON body does not parse, or a
+ * list walk whose server repeats itself. `statusCode` and `requestId` say which answer.
+ */
+export class InvalidResponseError extends ManagementError {
+  static override readonly kind: string = "InvalidResponseError";
+  declare readonly code: "ERR_INVALID_RESPONSE";
+  readonly statusCode: number | undefined;
+  readonly requestId: string | undefined;
+  constructor(message: string, statusCode?: number, requestId?: string) {
+    super("ERR_INVALID_RESPONSE", message);
+    this.statusCode = statusCode;
+    this.requestId = requestId;
   }
 }
 
@@ -202,8 +204,11 @@ export class TokenError extends ManagementError {
   readonly statusCode: number | undefined;
   /** The OAuth `error` (`"access_denied"`), when it said. */
   readonly error: string | undefined;
-  constructor(message: string, details: { statusCode?: number; error?: string; cause?: unknown }) {
-    super("ERR_TOKEN", message, { cause: details.cause });
+  constructor(
+    message: string,
+    details: { statusCode?: number; error?: string; cause?: unknown } = {},
+  ) {
+    super("ERR_TOKEN", message, details);
     this.statusCode = details.statusCode;
     this.error = details.error;
   }
@@ -217,6 +222,7 @@ export class TokenError extends ManagementError {
 export type AnyManagementError =
   | ConfigurationError
   | InvalidInputError
+  | InvalidResponseError
   | ManagementApiError
   | RateLimitError
   | TimeoutError

@@ -1,4 +1,5 @@
 import { ConfigurationError } from "./errors.js";
+import type { ResolvedRetryOptions } from "./retry-strategy.js";
 
 /** What every step of the pipeline sees of one call. Steps may change it for the steps after them. */
 export interface RequestContext {
@@ -13,6 +14,13 @@ export interface RequestContext {
   deadline: number;
   /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number;
+  /** Milliseconds spent waiting between attempts so far. */
+  retryDelayMs: number;
+  /**
+   * The answer the transport step read, with its body parsed once: the step reads the
+   * body inside the attempt's time budget, so the `Response` it returns is already read.
+   */
+  result?: { response: Response; value: unknown };
   /** Per-call overrides of the client's retry options. */
   retry: ResolvedRetryOptions;
   /** Per-attempt time budget in milliseconds. */
@@ -21,13 +29,6 @@ export interface RequestContext {
   timeoutMs: number;
   /** Free-form state for user middleware. */
   state: Record<string, unknown>;
-}
-
-export interface ResolvedRetryOptions {
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  retryNonIdempotent: boolean;
 }
 
 /**

@@ -24,8 +24,11 @@ const tooMany = (headers: Record<string, string>) =>
     headers,
   );
 
+// Rate-limit gates and the retry budget belong to the isolate, per domain: each test's
+// client gets a tenant of its own, so that no test waits on the gate of another.
+let tenants = 0;
 function clientWith(fetch: typeof globalThis.fetch, extra: Record<string, unknown> = {}) {
-  return createManagementClient({ domain: DOMAIN, token: "t", fetch, ...extra });
+  return createManagementClient({ domain: `t${++tenants}.${DOMAIN}`, token: "t", fetch, ...extra });
 }
 
 beforeEach(() => {

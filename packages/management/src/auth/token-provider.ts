@@ -1,3 +1,4 @@
+import { ManagementError, TokenError } from "../errors.js";
 import type { TokenSource } from "../options.js";
 import { raceAbort, sleep } from "../signals.js";
 import type { CachedToken, TokenCache } from "../token-cache.js";
@@ -11,12 +12,33 @@ export interface TokenProvider {
   readonly refreshable: boolean;
 }
 
+// A bearer token is visible ASCII only; anything else (CR, LF, NUL, a space, non-Latin-1)
+// would make an invalid Authorization header, whose error may echo the value.
+export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
+/** `token` if it can be a bearer token; else a `TokenError` that does not show it. */
+export function checkToken(token: unknown, from: string): string {
+  if (typeof token === "string" && TOKEN_CHARACTERS.test(token)) return token;
+  throw new TokenError(`${from} gave an access token that is not visible ASCII`);
+}
+
 /** A token given by the caller, as a string or a function called for each request. */
 export function givenTokenProvider(source: TokenSource): TokenProvider {
-  if (typeof source === "string") {
-    return { refreshable: false, getToken: async () => source, invalidate: async () => {} };
-  }
-  return { refreshable: true, getToken: async () => source(), invalidate: async () => {} };
+  return {
+    refreshable: typeof source === "function",
+    async getToken() {
+      if (typeof source === "string") return source;
+      let token: unknown;
+      try {
+        token = await source();
+      } catch (cause) {
+        if (cause instanceof ManagementError) throw cause;
+        throw new TokenError("the `token` function failed", { cause });
+      }
+      return checkToken(token, "the `token` function");
+    },
+    invalidate: async () => {},
+  };
 }
 
 export interface GrantingProviderSettings {
@@ -32,10 +54,6 @@ export interface GrantingProviderSettings {
   /** A bound on each cache call, so a hanging cache cannot hang the API call. */
   cacheTimeoutMs?: number;
 }
-
-// A bearer token is visible ASCII only; anything else (a line break, a space) would
-// make an invalid Authorization header, whose error may echo the value.
-const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
