@@ -39,7 +39,7 @@ function pathSegment(name: string, value: unknown): string {
  * The URL for `path` (relative to `/api/v2`) with its `{name}` placeholders filled
  * from `params`, each percent-encoded, so a value like `../clients` stays one
  * segment of the path it was meant for. A path the URL parser would change (a `.` or
- * `..` segment in any spelling, a backslash, `?`, `#`) is refused: what is sent is
+ * `..` segment in any spelling, an empty segment, a backslash, `?`, `#`) is refused: what is sent is
  * exactly the endpoint asked for.
  */
 export function buildUrl(
@@ -49,7 +49,7 @@ export function buildUrl(
   query: QueryParams = {},
 ): URL {
   const filled =
-    typeof path === "string" && path[0] === "/" && !/[?#\\]|%(?:2e|2f|5c)/i.test(path)
+    typeof path === "string" && path[0] === "/" && !/[?#\\]|\/\/|%(?:2e|2f|5c)/i.test(path)
       ? path.replace(PLACEHOLDER, (_, name: string) => pathSegment(name, params[name]))
       : "";
   const url = new URL(apiBase + filled);
