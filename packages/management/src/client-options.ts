@@ -34,7 +34,7 @@ function credentialsOf(o: Record<string, unknown>): ClientSettings["credentials"
   const given = ["token", "clientSecret", "privateKey"].filter((k) => o[k] !== undefined);
   if (given.length !== 1 || (o.token !== undefined) === (o.clientId !== undefined)) {
     throw new Err(
-      "give exactly one way to authenticate: `token`, `clientId` + `clientSecret`, or `clientId` + `privateKey`",
+      "give exactly one way to authenticate: `token`, or `clientId` and `clientSecret` or `privateKey`",
     );
   }
   if (o.token !== undefined) {
@@ -51,7 +51,7 @@ function credentialsOf(o: Record<string, unknown>): ClientSettings["credentials"
     return { clientSecret: stringOption(Err, "clientSecret", o.clientSecret) };
   if (!isPrivateKeyJwtSigner(o.privateKey)) {
     throw new Err(
-      "`privateKey` must be made with privateKeyJwt(key, { alg }) from '@auth0-edge/management/private-key-jwt'",
+      "`privateKey` must come from privateKeyJwt() of @auth0-edge/management/private-key-jwt",
     );
   }
   return { signer: o.privateKey };

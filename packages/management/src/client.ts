@@ -59,6 +59,7 @@ const INTERNALS = Symbol.for("@auth0-edge/management.client");
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const settings = checkClientOptions(options);
   const { origin, credentials } = settings;
+  const host = origin.replace(/^https?:\/\//, "");
   const secrets = [
     "token" in credentials
       ? String(credentials.token)
@@ -91,12 +92,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       send: compose([telemetry, timeout, retry, transport]),
       secrets,
     });
-    const keyParts = [
-      origin.replace(/^https?:\/\//, ""),
-      settings.clientId,
-      settings.audience,
-      settings.scope ?? "",
-    ];
+    const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
     tokens = grantingTokenProvider({
       key: `auth0-edge:token:${keyParts.map(encodeURIComponent).join(":")}`,
       cache: settings.tokenCache,
@@ -120,7 +116,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     scrub: (error) => scrub(error, secrets),
   };
   const client = {
-    domain: origin.replace(/^https?:\/\//, ""),
+    domain: host,
     apiBase: `${origin}/api/v2`,
     audience: settings.audience,
   };
@@ -131,9 +127,6 @@ export function createManagementClient(options: ManagementClientOptions): Manage
 /** The internals of a client made by {@link createManagementClient}. */
 export function internalsOf(client: ManagementClient): ClientInternals {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)?.[INTERNALS];
-  if (!internals)
-    throw new InvalidInputError(
-      "the first argument must be a client made by createManagementClient()",
-    );
+  if (!internals) throw new InvalidInputError("not a client of createManagementClient()");
   return internals;
 }

@@ -28,7 +28,7 @@ export function headersOf(init: HeadersInit | undefined, extra?: Record<string, 
     }
     return headers;
   } catch {
-    throw new InvalidInputError("`headers` hold an invalid header name or value");
+    throw new InvalidInputError("invalid header name or value");
   }
 }
 

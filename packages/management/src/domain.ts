@@ -15,10 +15,8 @@ const LOCAL_ORIGIN = /^http:\/\/(?:localhost|127\.0\.0\.1)(?::(\d{1,5}))?$/;
  * "cleaned", because a cleaned-up value could point the client — and its credentials —
  * somewhere else. The URL is built once here and its host must be the name as given.
  */
-export function originForDomain(domain: unknown, allowInsecureLocalhost: boolean): string {
-  if (typeof domain !== "string") {
-    throw new ConfigurationError("`domain` is required: the tenant host name");
-  }
+export function originForDomain(given: unknown, allowInsecureLocalhost: boolean): string {
+  const domain = typeof given === "string" ? given : "";
   const local = allowInsecureLocalhost && LOCAL_ORIGIN.exec(domain);
   if (local && Number(local[1] ?? 0) <= 65535) return domain;
   const host = domain.toLowerCase();
@@ -26,9 +24,9 @@ export function originForDomain(domain: unknown, allowInsecureLocalhost: boolean
   const problem = /[\x00-\x20\x7f]/.test(domain)
     ? "no spaces or control characters"
     : /[^ -~]/.test(domain)
-      ? "give a non-ASCII name in its punycode (xn--) form"
+      ? "give its punycode (xn--) form"
       : !HOST_NAME.test(host) || new URL(`https://${host}`).host !== host
-        ? "a host name such as my-tenant.eu.auth0.com, without scheme, path, port, @ or IP address"
+        ? "not a host name like my-tenant.eu.auth0.com (no scheme, port, path, @ or IP)"
         : /(?:^|\.)localhost$/.test(host) && !allowInsecureLocalhost
           ? "localhost needs allowInsecureLocalhost"
           : undefined;

@@ -81,7 +81,7 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
   return (ctx) => {
     const dispatch = (index: number): Promise<Response> => {
       const step = steps[index];
-      if (!step) return Promise.reject(new Error("the pipeline ended without a transport step"));
+      if (!step) return Promise.reject(new Error("no transport step"));
       let pending = false;
       const next = (): Promise<Response> => {
         if (pending) {

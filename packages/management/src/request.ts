@@ -59,9 +59,7 @@ function bodyOf(body: unknown, headers: Headers): BodyInit | undefined {
     if (!(body instanceof ReadableStream)) json = JSON.stringify(body);
   } catch {}
   if (json === undefined) {
-    throw new InvalidInputError(
-      "`body` must be JSON-encodable, FormData, Blob, URLSearchParams or a string",
-    );
+    throw new InvalidInputError("`body` cannot be sent as JSON");
   }
   headers.set("content-type", "application/json");
   return json;

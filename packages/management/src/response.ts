@@ -28,8 +28,7 @@ export function parseBody(ctx: RequestContext, response: Response, text: string)
       if (json && response.ok) {
         throw new InvalidResponseError(
           `[${ctx.method}] ${ctx.url.pathname}: ${response.status} answer is not valid JSON: ${JSON.stringify(text.slice(0, 40))}`,
-          response.status,
-          requestIdOf(response.headers),
+          { statusCode: response.status, requestId: requestIdOf(response.headers) },
         );
       }
     }

@@ -30,7 +30,7 @@ function pathSegment(name: string, value: unknown): string {
     (typeof value !== "string" && typeof value !== "number") ||
     /^(?:\.|%2e){0,2}$/i.test(String(value))
   ) {
-    throw new InvalidInputError(`${what} is required: a string or number, not "", "." or ".."`);
+    throw new InvalidInputError(`${what} is required (not "", "." or "..")`);
   }
   return encoded(what, String(value));
 }
@@ -55,7 +55,7 @@ export function buildUrl(
   const url = new URL(apiBase + filled);
   if (filled === "" || url.pathname !== `/api/v2${filled}`) {
     throw new InvalidInputError(
-      "`path` must be an endpoint under /api/v2 such as /users/{id}, without . or .. segments; queries go in `query`",
+      "`path` must be an endpoint like /users/{id}: no . or .. segment, no ? or #",
     );
   }
   for (const [key, value] of Object.entries(query)) {

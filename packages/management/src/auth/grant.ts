@@ -57,10 +57,7 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       ctx = settings.context(new URL("/oauth/token", settings.origin), JSON.stringify(body));
       response = await settings.send(ctx);
     } catch (error) {
-      const reason =
-        error instanceof ManagementError
-          ? error.message
-          : "the client assertion could not be signed";
+      const reason = error instanceof ManagementError ? error.message : "signing failed";
       throw new TokenError(`${failed} failed: ${reason}`, { cause: error });
     }
     const answer = fields(ctx.result?.value);
@@ -79,7 +76,7 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
     }
     const { access_token, expires_in } = answer;
     if (typeof expires_in !== "number" || !(expires_in >= 0)) {
-      throw new TokenError(`${failed} answered ${response.status} without a usable expires_in`, {
+      throw new TokenError(`${failed}: no expires_in`, {
         statusCode: response.status,
       });
     }

@@ -19,7 +19,7 @@ export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 /** `token` if it can be a bearer token; else a `TokenError` that does not show it. */
 export function checkToken(token: unknown, from: string): string {
   if (typeof token === "string" && TOKEN_CHARACTERS.test(token)) return token;
-  throw new TokenError(`${from} gave an access token that is not visible ASCII`);
+  throw new TokenError(`${from}: the access token is not visible ASCII`);
 }
 
 /** A token given by the caller, as a string or a function called for each request. */

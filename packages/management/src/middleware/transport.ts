@@ -8,17 +8,12 @@ const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 /** What the runtime said went wrong: the messages (or codes) down the cause chain. */
 function reasonOf(error: unknown): string {
-  const parts: string[] = [];
-  for (
-    let e = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined, i = 0;
-    e && i < 4;
-    e = e.cause as typeof e, i++
-  ) {
-    const said = String(e.message || e.code || "");
-    if (said && !parts.includes(said)) parts.push(said);
-    if (typeof e !== "object") break;
+  type Cause = { message?: string; code?: string; cause?: Cause } | undefined;
+  let text = String((error as Cause)?.message ?? error);
+  for (let e = (error as Cause)?.cause, depth = 0; e && depth < 3; e = e.cause, depth++) {
+    text += `: ${e.message || e.code}`;
   }
-  return parts.join(": ") || String(error);
+  return text;
 }
 
 /**
@@ -49,7 +44,7 @@ export function createTransportStep(fetchImpl: typeof fetch): Middleware {
         signal.aborted
           ? `${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
           : `${what}: ${reasonOf(error)}`,
-        error,
+        { cause: error },
       );
     } finally {
       dispose();
