@@ -62,15 +62,13 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
   const steps = [...builtIns];
   for (const placement of extra) {
     const step = { name: placement.name ?? "custom", middleware: placement.middleware };
-    if (placement.before !== undefined && placement.after !== undefined) {
-      throw new ConfigurationError(
-        `middleware "${step.name}": give either \`before\` or \`after\`, not both`,
-      );
-    }
     const anchor = placement.before ?? placement.after ?? "auth";
     const index = steps.findIndex((s) => s.name === anchor);
-    if (index < 0)
-      throw new ConfigurationError(`middleware "${step.name}": no built-in step named "${anchor}"`);
+    if (index < 0 || (placement.before !== undefined && placement.after !== undefined)) {
+      throw new ConfigurationError(
+        `middleware "${step.name}": give \`before\` or \`after\` (not both), naming a built-in step`,
+      );
+    }
     steps.splice(placement.after !== undefined ? index + 1 : index, 0, step);
   }
   return steps;

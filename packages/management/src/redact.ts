@@ -19,17 +19,12 @@ export function scrub<T>(value: T, secrets: readonly string[], seen = new WeakSe
   seen.add(value);
   const record = value as Record<PropertyKey, unknown>;
   for (const key of Reflect.ownKeys(value)) {
-    // Read through getters too: a V8 error's `stack` may be an accessor.
     const current = record[key];
     const clean = scrub(current, secrets, seen);
     if (clean === current) continue;
     try {
-      Object.defineProperty(value, key, {
-        value: clean,
-        writable: true,
-        configurable: true,
-        enumerable: Object.prototype.propertyIsEnumerable.call(value, key),
-      });
+      // Through a setter too: a V8 error's `stack` may be an accessor pair.
+      record[key] = clean;
     } catch {
       // A frozen object of someone else's cannot be changed in place.
     }

@@ -47,13 +47,14 @@ export interface GrantingProviderSettings {
   cache: TokenCache | undefined;
   grant: () => Promise<CachedToken>;
   leewayMs: number;
-  /** How long a cross-instance refresh lock is held at most. */
-  lockTtlMs?: number;
-  /** How long to wait for another instance's token before granting one ourselves. */
-  lockWaitMs?: number;
-  /** A bound on each cache call, so a hanging cache cannot hang the API call. */
-  cacheTimeoutMs?: number;
 }
+
+/** How long a cross-instance refresh lock is held at most. */
+const LOCK_TTL_MS = 10_000;
+/** How long to wait for another instance's token before granting one ourselves. */
+const LOCK_WAIT_MS = 5_000;
+/** A bound on each cache call, so a hanging cache cannot hang the API call. */
+const CACHE_TIMEOUT_MS = 2_000;
 
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
@@ -90,9 +91,6 @@ function flightsOf(cache: TokenCache): Map<string, Promise<CachedToken>> {
  */
 export function grantingTokenProvider(settings: GrantingProviderSettings): TokenProvider {
   const { key, cache, leewayMs } = settings;
-  const lockTtlMs = settings.lockTtlMs ?? 10_000;
-  const lockWaitMs = settings.lockWaitMs ?? 5_000;
-  const cacheTimeoutMs = settings.cacheTimeoutMs ?? 2_000;
   let current: CachedToken | undefined;
   const flights = cache ? flightsOf(cache) : new Map<string, Promise<CachedToken>>();
   // The last token the API refused: a shared cache may still hold it for a moment.
@@ -108,7 +106,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
       return await Promise.race([
         Promise.resolve().then(call),
         new Promise<T>((resolve) => {
-          timer = setTimeout(() => resolve(fallback), cacheTimeoutMs);
+          timer = setTimeout(() => resolve(fallback), CACHE_TIMEOUT_MS);
         }),
       ]);
     } catch {
@@ -133,7 +131,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   }
 
   async function waitForOtherInstance(): Promise<CachedToken | undefined> {
-    const giveUpAt = Date.now() + lockWaitMs;
+    const giveUpAt = Date.now() + LOCK_WAIT_MS;
     for (let step = 25; Date.now() < giveUpAt; step = Math.min(step * 2, 250)) {
       await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())));
       const shared = await readShared();
@@ -147,7 +145,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     if (shared) return shared;
     if (cache?.lock) {
       const lock = cache.lock.bind(cache);
-      const release = await guarded(() => lock(`${key}:lock`, lockTtlMs), null);
+      const release = await guarded(() => lock(`${key}:lock`, LOCK_TTL_MS), null);
       if (release) {
         try {
           return (await readShared()) ?? (await grantAndShare());
