@@ -63,5 +63,7 @@ describe("the delay", () => {
     const headers = new Headers({ "x-ratelimit-reset": "60", "x-ratelimit-remaining": "10" });
     expect(retryDelay("throttled", 1, headers, options, 0)).toBe(60_000);
     expect(retryDelay("transient", 1, headers, options, 0)).toBeLessThan(1000);
+    // Retry-After does count on a 5xx.
+    expect(retryDelay("transient", 1, new Headers({ "retry-after": "7" }), options, 0)).toBe(7000);
   });
 });
