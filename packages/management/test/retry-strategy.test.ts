@@ -28,7 +28,9 @@ describe("classify() is pure and follows the rules", () => {
 
   it("treats network errors and unreadable answers as transient, anything else as final", () => {
     expect(classify("GET", new NetworkError("reset"), false)).toBe("transient");
-    expect(classify("GET", new InvalidResponseError("bad json", { statusCode: 200 }), false)).toBe("transient");
+    expect(classify("GET", new InvalidResponseError("bad json", { statusCode: 200 }), false)).toBe(
+      "transient",
+    );
     expect(classify("POST", new NetworkError("reset"), false)).toBeUndefined();
     expect(classify("GET", new Error("a bug"), false)).toBeUndefined();
     expect(classify("GET", new DOMException("aborted", "AbortError"), false)).toBeUndefined();
