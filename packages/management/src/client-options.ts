@@ -58,11 +58,8 @@ function credentialsOf(o: Record<string, unknown>): ClientSettings["credentials"
 }
 
 function tokenCacheOf(cache: unknown): TokenCache | undefined {
-  const c = cache as Partial<TokenCache> | null | undefined;
-  if (
-    c !== undefined &&
-    (typeof c?.get !== "function" || typeof c.set !== "function" || typeof c.delete !== "function")
-  ) {
+  const c = cache as Record<string, unknown> | null | undefined;
+  if (c !== undefined && ["get", "set", "delete"].some((m) => typeof c?.[m] !== "function")) {
     throw new Err("`tokenCache` must have get, set and delete methods");
   }
   return c as TokenCache | undefined;

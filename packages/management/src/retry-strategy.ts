@@ -130,18 +130,15 @@ export function retryDelay(
 export const RETRY_BUDGET = 25;
 const budgets = new Map<string, number>();
 
-/** Takes one retry from `key`'s budget; `false` when it is spent. */
-export function takeRetry(key: string): boolean {
-  const left = budgets.get(key) ?? RETRY_BUDGET;
-  if (left < 1) return false;
-  budgets.set(key, left - 1);
+/**
+ * Takes one retry from `key`'s budget (`change` −1), or gives one back after a
+ * successful answer (+1); `false` when there is none left to take.
+ */
+export function spendRetry(key: string, change: -1 | 1): boolean {
+  const left = (budgets.get(key) ?? RETRY_BUDGET) + change;
+  if (left < 0) return false;
+  budgets.set(key, Math.min(RETRY_BUDGET, left));
   return true;
-}
-
-/** Gives one retry back to `key`'s budget after a successful answer. */
-export function refundRetry(key: string): void {
-  const left = budgets.get(key);
-  if (left !== undefined) budgets.set(key, Math.min(RETRY_BUDGET, left + 1));
 }
 
 /**

@@ -1,12 +1,5 @@
 import type { Middleware, RequestContext } from "../pipeline.js";
-import {
-  classify,
-  gateOpensAt,
-  observeGate,
-  refundRetry,
-  retryDelay,
-  takeRetry,
-} from "../retry-strategy.js";
+import { classify, gateOpensAt, observeGate, retryDelay, spendRetry } from "../retry-strategy.js";
 import { sleep } from "../signals.js";
 
 /** Whether waiting `ms` fits in the call: within the cap and finished before the deadline. */
@@ -39,13 +32,13 @@ export function createRetryStep(key: string): Middleware {
       const now = Date.now();
       if (response) observeGate(gate, response.headers, now);
       const verdict = classify(ctx.method, outcome, ctx.retry.retryNonIdempotent);
-      if (response?.ok) refundRetry(key);
+      if (response?.ok) spendRetry(key, 1);
       const delay =
         verdict && ctx.attempt <= ctx.retry.maxRetries
           ? retryDelay(verdict, ctx.attempt, response?.headers, ctx.retry, now)
           : -1;
       // 429s do not draw on the budget: the server's hint and the gate pace them.
-      if (delay < 0 || !canWait(ctx, delay) || (verdict === "transient" && !takeRetry(key))) {
+      if (delay < 0 || !canWait(ctx, delay) || (verdict === "transient" && !spendRetry(key, -1))) {
         if (response) return response;
         throw outcome;
       }
