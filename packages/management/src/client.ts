@@ -1,26 +1,20 @@
-import { isPrivateKeyJwtSigner } from "./auth/client-assertion.js";
-import { createGrant, type GrantCredentials } from "./auth/grant.js";
+import { createGrant } from "./auth/grant.js";
 import {
   givenTokenProvider,
   grantingTokenProvider,
   type TokenProvider,
 } from "./auth/token-provider.js";
-import { originForDomain } from "./domain.js";
-import { ConfigurationError, InvalidInputError } from "./errors.js";
+import { checkClientOptions } from "./client-options.js";
+import { type CallDefaults, createContext } from "./context.js";
+import { InvalidInputError } from "./errors.js";
 import { createAuthStep } from "./middleware/auth.js";
-import { createRetryStep, type RateLimitGate } from "./middleware/retry.js";
+import { createRetryStep } from "./middleware/retry.js";
 import { createTelemetryStep } from "./middleware/telemetry.js";
 import { timeoutStep } from "./middleware/timeout.js";
 import { createTransportStep } from "./middleware/transport.js";
-import type { ManagementClientOptions, RetryOptions } from "./options.js";
-import {
-  compose,
-  type NamedStep,
-  placeSteps,
-  type RequestContext,
-  type ResolvedRetryOptions,
-} from "./pipeline.js";
-import type { TokenCache } from "./token-cache.js";
+import type { ManagementClientOptions } from "./options.js";
+import { compose, type NamedStep, placeSteps, type RequestContext } from "./pipeline.js";
+import { scrub } from "./redact.js";
 
 /**
  * A configured client: pass it as the first argument of every operation. It holds
@@ -37,115 +31,14 @@ export interface ManagementClient {
 }
 
 /** What `request` needs of a client; not part of the public API. */
-export interface ClientInternals {
+export interface ClientInternals extends CallDefaults {
   send: (ctx: RequestContext) => Promise<Response>;
-  retry: ResolvedRetryOptions;
-  timeoutMs: number;
-  attemptTimeoutMs: number;
+  /** Redacts the client's credential and every token it used from an error, in place. */
+  scrub: <E>(error: E) => E;
 }
 
 // A registered symbol, so a client made by one copy of the package works with the functions of another.
 const INTERNALS = Symbol.for("@auth0-edge/management.client");
-
-const KNOWN_OPTIONS = new Set([
-  "domain",
-  "audience",
-  "scope",
-  "token",
-  "clientId",
-  "clientSecret",
-  "privateKey",
-  "tokenCache",
-  "tokenLeewaySeconds",
-  "retry",
-  "timeoutMs",
-  "attemptTimeoutMs",
-  "fetch",
-  "middleware",
-  "telemetry",
-  "allowInsecureLocalhost",
-]);
-
-function number(
-  name: string,
-  value: unknown,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigurationError(`\`${name}\` must be a number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function nonEmptyString(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new ConfigurationError(`\`${name}\` must be a non-empty string`);
-  }
-  return value;
-}
-
-/** Fills in the retry defaults and checks the values; used for client options and per-call overrides. */
-export function resolveRetry(
-  options: RetryOptions | undefined,
-  base?: ResolvedRetryOptions,
-): ResolvedRetryOptions {
-  if (options !== undefined && (typeof options !== "object" || options === null)) {
-    throw new ConfigurationError("`retry` must be an object");
-  }
-  const o = options ?? {};
-  if (o.maxRetries !== undefined && !Number.isInteger(o.maxRetries)) {
-    throw new ConfigurationError("`retry.maxRetries` must be a whole number from 0 to 10");
-  }
-  return {
-    maxRetries: number("retry.maxRetries", o.maxRetries, base?.maxRetries ?? 3, 0, 10),
-    baseDelayMs: number("retry.baseDelayMs", o.baseDelayMs, base?.baseDelayMs ?? 250, 0),
-    maxDelayMs: number("retry.maxDelayMs", o.maxDelayMs, base?.maxDelayMs ?? 30_000, 0),
-    retryNonIdempotent: o.retryNonIdempotent ?? base?.retryNonIdempotent ?? false,
-  };
-}
-
-function checkTokenCache(cache: unknown): TokenCache | undefined {
-  if (cache === undefined) return undefined;
-  const c = cache as Partial<TokenCache> | null;
-  if (
-    !c ||
-    typeof c.get !== "function" ||
-    typeof c.set !== "function" ||
-    typeof c.delete !== "function"
-  ) {
-    throw new ConfigurationError("`tokenCache` must have get, set and delete methods");
-  }
-  return cache as TokenCache;
-}
-
-function credentialsOf(options: ManagementClientOptions): GrantCredentials | "token" {
-  const given = ["token", "clientSecret", "privateKey"].filter(
-    (k) => (options as unknown as Record<string, unknown>)[k] !== undefined,
-  );
-  if (given.length !== 1) {
-    throw new ConfigurationError(
-      "give exactly one way to authenticate: `token`, `clientId` + `clientSecret`, or `clientId` + `privateKey`",
-    );
-  }
-  if (options.token !== undefined) {
-    if (typeof options.token !== "function") nonEmptyString("token", options.token);
-    if (options.clientId !== undefined)
-      throw new ConfigurationError("`clientId` is not used with `token`");
-    return "token";
-  }
-  nonEmptyString("clientId", options.clientId);
-  if (options.clientSecret !== undefined)
-    return { clientSecret: nonEmptyString("clientSecret", options.clientSecret) };
-  if (!isPrivateKeyJwtSigner(options.privateKey)) {
-    throw new ConfigurationError(
-      "`privateKey` must be made with privateKeyJwt(key, { alg }) from '@auth0-edge/management/private-key-jwt'",
-    );
-  }
-  return { signer: options.privateKey };
-}
 
 /**
  * Creates a client for one tenant. All options are checked here, so a mistake
@@ -164,85 +57,68 @@ function credentialsOf(options: ManagementClientOptions): GrantCredentials | "to
  * ```
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
-  if (typeof options !== "object" || options === null)
-    throw new ConfigurationError("options are required");
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key)) throw new ConfigurationError(`unknown option \`${key}\``);
-  }
-  const origin = originForDomain(options.domain, options.allowInsecureLocalhost === true);
-  const audience =
-    options.audience === undefined
-      ? `${origin}/api/v2/`
-      : nonEmptyString("audience", options.audience);
-  const scope = options.scope === undefined ? undefined : nonEmptyString("scope", options.scope);
-  const credentials = credentialsOf(options);
-  const retry = resolveRetry(options.retry);
-  const timeoutMs = number("timeoutMs", options.timeoutMs, 60_000, 1);
-  const attemptTimeoutMs = number("attemptTimeoutMs", options.attemptTimeoutMs, 15_000, 1);
-  const leewayMs = number("tokenLeewaySeconds", options.tokenLeewaySeconds, 60, 0) * 1000;
-  const tokenCache = checkTokenCache(options.tokenCache);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function")
-    throw new ConfigurationError("no `fetch`: pass one in the options");
-  if (options.middleware !== undefined && !Array.isArray(options.middleware)) {
-    throw new ConfigurationError(
-      "`middleware` must be an array of { middleware, before?, after? }",
-    );
-  }
-  for (const m of options.middleware ?? []) {
-    if (typeof m?.middleware !== "function")
-      throw new ConfigurationError("each `middleware` entry needs a `middleware` function");
-  }
-
-  const gate: RateLimitGate = { blockedUntil: 0 };
-  const telemetry = {
-    name: "telemetry",
-    middleware: createTelemetryStep(options.telemetry !== false),
-  };
+  const settings = checkClientOptions(options);
+  const { origin, credentials } = settings;
+  const host = origin.replace(/^https?:\/\//, "");
+  const secrets = [
+    "token" in credentials
+      ? String(credentials.token)
+      : "clientSecret" in credentials
+        ? credentials.clientSecret
+        : "",
+  ];
+  const telemetry = { name: "telemetry", middleware: createTelemetryStep(settings.telemetry) };
   const timeout = { name: "timeout", middleware: timeoutStep };
-  const retryStep = { name: "retry", middleware: createRetryStep(gate) };
-  const transport = { name: "transport", middleware: createTransportStep(fetchImpl) };
+  const retry = { name: "retry", middleware: createRetryStep(settings.key) };
+  const transport = { name: "transport", middleware: createTransportStep(settings.fetch) };
 
   let tokens: TokenProvider;
-  if (credentials === "token") tokens = givenTokenProvider(options.token!);
+  if ("token" in credentials) tokens = givenTokenProvider(credentials.token);
   else {
     const grant = createGrant({
-      origin,
-      clientId: options.clientId!,
-      audience,
-      scope,
+      ...settings,
       credentials,
+      // The grant's body is JSON and it may be repeated safely.
+      context: (url, body) =>
+        createContext(
+          settings,
+          "POST",
+          url,
+          new Headers({ "content-type": "application/json", accept: "application/json" }),
+          body,
+          { retry: { retryNonIdempotent: true } },
+        ),
       // User steps are left out: a logging step must never see the grant's body.
-      send: compose([telemetry, timeout, retryStep, transport]),
-      timeoutMs,
-      attemptTimeoutMs,
-      retry,
+      send: compose([telemetry, timeout, retry, transport]),
+      secrets,
     });
-    const keyParts = [origin.replace(/^https?:\/\//, ""), options.clientId!, audience, scope ?? ""];
+    const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
     tokens = grantingTokenProvider({
       key: `auth0-edge:token:${keyParts.map(encodeURIComponent).join(":")}`,
-      cache: tokenCache,
+      cache: settings.tokenCache,
       grant,
-      leewayMs,
+      leewayMs: settings.leewayMs,
     });
   }
   const builtIns: NamedStep[] = [
     telemetry,
     timeout,
-    retryStep,
-    { name: "auth", middleware: createAuthStep(tokens) },
+    retry,
+    { name: "auth", middleware: createAuthStep(tokens, secrets) },
     transport,
   ];
   const internals: ClientInternals = {
-    send: compose(placeSteps(builtIns, options.middleware ?? [])),
-    retry,
-    timeoutMs,
-    attemptTimeoutMs,
+    retry: settings.retry,
+    timeoutMs: settings.timeoutMs,
+    attemptTimeoutMs: settings.attemptTimeoutMs,
+    send: compose(placeSteps(builtIns, settings.middleware)),
+    // A closure, so that no inspection of the client can reach the secrets.
+    scrub: (error) => scrub(error, secrets),
   };
   const client = {
-    domain: origin.replace(/^https?:\/\//, ""),
+    domain: host,
     apiBase: `${origin}/api/v2`,
-    audience,
+    audience: settings.audience,
   };
   Object.defineProperty(client, INTERNALS, { value: internals, enumerable: false });
   return Object.freeze(client);
@@ -251,9 +127,6 @@ export function createManagementClient(options: ManagementClientOptions): Manage
 /** The internals of a client made by {@link createManagementClient}. */
 export function internalsOf(client: ManagementClient): ClientInternals {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)?.[INTERNALS];
-  if (!internals)
-    throw new InvalidInputError(
-      "the first argument must be a client made by createManagementClient()",
-    );
+  if (!internals) throw new InvalidInputError("not a client of createManagementClient()");
   return internals;
 }

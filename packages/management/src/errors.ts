@@ -15,7 +15,8 @@ export type ManagementErrorCode =
   | "ERR_NETWORK"
   | "ERR_TOKEN"
   | "ERR_CONFIGURATION"
-  | "ERR_INVALID_INPUT";
+  | "ERR_INVALID_INPUT"
+  | "ERR_INVALID_RESPONSE";
 
 type Branded = { [BRAND]: readonly string[] };
 
@@ -39,23 +40,27 @@ function isBranded(value: unknown): value is Branded {
 export class ManagementError extends Error {
   /** The class name that survives minification; used for cross-copy `instanceof`. */
   static readonly kind: string = "ManagementError";
+  /** The `code` of the class's errors. */
+  static readonly code: ManagementErrorCode;
   declare readonly [BRAND]: readonly string[];
-  readonly code: ManagementErrorCode;
+  declare readonly code: ManagementErrorCode;
+  /** Attempts the call made, retries included; set on every error a call rejects with (0: nothing was sent). */
+  declare readonly attempts?: number;
+  /** Milliseconds the call spent waiting between attempts. */
+  declare readonly totalRetryDelayMs?: number;
 
-  constructor(code: ManagementErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+  /** `fields` become the error's own (public) properties; `cause` is its cause. */
+  constructor(message: string, fields: Record<string, unknown> = {}) {
+    const { cause: _cause, ...own } = fields;
+    // Error reads only `cause` from its options: the other fields pass through unseen.
+    super(message, fields);
     const kinds: string[] = [];
     for (let c = new.target as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
       if (!kinds.includes(c.kind)) kinds.push(c.kind);
     }
-    Object.defineProperty(this, BRAND, { value: kinds, enumerable: false });
-    Object.defineProperty(this, "name", {
-      value: kinds[0] ?? "ManagementError",
-      enumerable: false,
-      configurable: true,
-      writable: true,
-    });
+    Object.defineProperty(this, BRAND, { value: kinds });
+    Object.defineProperty(this, "name", { value: kinds[0], configurable: true, writable: true });
+    Object.assign(this, { code: (new.target as typeof ManagementError).code }, own);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -63,28 +68,25 @@ export class ManagementError extends Error {
     return isBranded(value) && value[BRAND].includes(this.kind);
   }
 
-  /** A plain object for logs and JSON: the code, the message and the public fields. */
+  /** A plain object for logs and JSON: the name, message and public fields, without headers and body. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message };
+    const { headers, body, ...fields } = this as Record<string, unknown>;
+    return { name: this.name, message: this.message, ...fields };
   }
 }
 
 /** Options are invalid; thrown by `createManagementClient` before any request. */
 export class ConfigurationError extends ManagementError {
   static override readonly kind: string = "ConfigurationError";
+  static override readonly code = "ERR_CONFIGURATION";
   declare readonly code: "ERR_CONFIGURATION";
-  constructor(message: string) {
-    super("ERR_CONFIGURATION", message);
-  }
 }
 
 /** A request's own input is invalid (a missing or unsafe path parameter, say). Nothing was sent. */
 export class InvalidInputError extends ManagementError {
   static override readonly kind: string = "InvalidInputError";
+  static override readonly code = "ERR_INVALID_INPUT";
   declare readonly code: "ERR_INVALID_INPUT";
-  constructor(message: string) {
-    super("ERR_INVALID_INPUT", message);
-  }
 }
 
 /** What an HTTP error answer of the Management API carries. */
@@ -103,8 +105,6 @@ export interface ApiErrorDetails {
   rateLimit: RateLimitInfo | undefined;
   /** The parsed body as Auth0 sent it. */
   body: unknown;
-  /** How many attempts were made, retries included. */
-  attempts: number;
 }
 
 /**
@@ -120,103 +120,84 @@ export interface ApiErrorDetails {
  */
 export class ManagementApiError extends ManagementError {
   static override readonly kind: string = "ManagementApiError";
-  readonly method: string;
-  readonly path: string;
-  readonly statusCode: number;
-  readonly error: string;
-  readonly errorCode: string | undefined;
-  readonly headers: Record<string, string>;
-  readonly requestId: string | undefined;
-  readonly rateLimit: RateLimitInfo | undefined;
-  readonly body: unknown;
-  readonly attempts: number;
+  static override readonly code: "ERR_API" | "ERR_RATE_LIMITED" = "ERR_API";
+  declare readonly code: "ERR_API" | "ERR_RATE_LIMITED";
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly statusCode: number;
+  declare readonly error: string;
+  declare readonly errorCode: string | undefined;
+  declare readonly headers: Record<string, string>;
+  declare readonly requestId: string | undefined;
+  declare readonly rateLimit: RateLimitInfo | undefined;
+  declare readonly body: unknown;
 
-  constructor(details: ApiErrorDetails, code: "ERR_API" | "ERR_RATE_LIMITED" = "ERR_API") {
+  constructor({ message, ...details }: ApiErrorDetails, fields?: Record<string, unknown>) {
     super(
-      code,
-      `[${details.method}] ${details.path}: ${details.statusCode} ${details.error}: ${details.message}`,
+      `[${details.method}] ${details.path}: ${details.statusCode} ${details.error}: ${message}`,
+      { ...details, ...fields },
     );
-    this.method = details.method;
-    this.path = details.path;
-    this.statusCode = details.statusCode;
-    this.error = details.error;
-    this.errorCode = details.errorCode;
-    this.headers = details.headers;
-    this.requestId = details.requestId;
-    this.rateLimit = details.rateLimit;
-    this.body = details.body;
-    this.attempts = details.attempts;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      method: this.method,
-      path: this.path,
-      statusCode: this.statusCode,
-      error: this.error,
-      errorCode: this.errorCode,
-      requestId: this.requestId,
-      rateLimit: this.rateLimit,
-      attempts: this.attempts,
-    };
   }
 }
 
 /** The API answered 429 and the retries (if any) ran out, or waiting longer was not allowed. */
 export class RateLimitError extends ManagementApiError {
   static override readonly kind: string = "RateLimitError";
+  static override readonly code = "ERR_RATE_LIMITED";
+  declare readonly code: "ERR_RATE_LIMITED";
   /** Milliseconds the server asked to wait, when it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
-    super(details, "ERR_RATE_LIMITED");
-    this.retryAfterMs = retryAfterMs;
+    super(details, { retryAfterMs });
   }
+}
+
+/**
+ * An answer was not what it claimed to be: a 2xx whose JSON body does not parse, or a
+ * list walk whose server repeats itself. `statusCode` and `requestId` say which answer.
+ */
+export class InvalidResponseError extends ManagementError {
+  static override readonly kind: string = "InvalidResponseError";
+  static override readonly code = "ERR_INVALID_RESPONSE";
+  declare readonly code: "ERR_INVALID_RESPONSE";
+  declare readonly statusCode?: number;
+  declare readonly requestId?: string;
 }
 
 /** The call ran out of its time budget (`timeoutMs`). */
 export class TimeoutError extends ManagementError {
   static override readonly kind: string = "TimeoutError";
+  static override readonly code = "ERR_TIMEOUT";
   declare readonly code: "ERR_TIMEOUT";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number) {
-    super("ERR_TIMEOUT", message);
-    this.timeoutMs = timeoutMs;
+    super(message, { timeoutMs });
   }
 }
 
 /** The request did not get an HTTP answer (DNS, connection reset, TLS, …). */
 export class NetworkError extends ManagementError {
   static override readonly kind: string = "NetworkError";
+  static override readonly code = "ERR_NETWORK";
   declare readonly code: "ERR_NETWORK";
-  constructor(message: string, cause: unknown) {
-    super("ERR_NETWORK", message, { cause });
-  }
 }
 
 /** No access token could be obtained: the grant was refused or its answer was unusable. */
 export class TokenError extends ManagementError {
   static override readonly kind: string = "TokenError";
+  static override readonly code = "ERR_TOKEN";
   declare readonly code: "ERR_TOKEN";
   /** The HTTP status of `/oauth/token`, when it answered. */
-  readonly statusCode: number | undefined;
+  declare readonly statusCode?: number;
   /** The OAuth `error` (`"access_denied"`), when it said. */
-  readonly error: string | undefined;
-  constructor(message: string, details: { statusCode?: number; error?: string; cause?: unknown }) {
-    super("ERR_TOKEN", message, { cause: details.cause });
-    this.statusCode = details.statusCode;
-    this.error = details.error;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), statusCode: this.statusCode, error: this.error };
-  }
+  declare readonly error?: string;
 }
 
 /** Every error this package throws, for exhaustive narrowing on `code`. */
 export type AnyManagementError =
   | ConfigurationError
   | InvalidInputError
+  | InvalidResponseError
   | ManagementApiError
   | RateLimitError
   | TimeoutError

@@ -5,6 +5,7 @@ export {
   type ApiErrorDetails,
   ConfigurationError,
   InvalidInputError,
+  InvalidResponseError,
   ManagementApiError,
   ManagementError,
   type ManagementErrorCode,
@@ -30,7 +31,7 @@ export type {
   TokenAuthOptions,
   TokenSource,
 } from "./options.js";
-export type { ItemOf, Paginated } from "./pagination.js";
+export type { ItemOf, PageOptions, Paginated } from "./pagination.js";
 export {
   type Middleware,
   type MiddlewarePlacement,

@@ -1,4 +1,5 @@
 import type { ManagementClient } from "./client.js";
+import { headersOf } from "./context.js";
 import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/schema.js";
 import { type CallOptions, type HttpMethod, request } from "./request.js";
@@ -106,7 +107,7 @@ export type OperationTable = { readonly [K in OperationId]: OperationEntry<K> };
  * FormData) and every other key is a query parameter (arrays repeat the key, as Auth0
  * expects).
  */
-export function callOperation<T>(
+export async function callOperation<T>(
   client: ManagementClient,
   method: HttpMethod,
   path: string,
@@ -118,28 +119,25 @@ export function callOperation<T>(
     input !== undefined &&
     (typeof input !== "object" || input === null || Array.isArray(input))
   ) {
-    return Promise.reject(new InvalidInputError("`input` must be an object"));
+    throw new InvalidInputError("`input` must be an object");
   }
   const params: PathParams = {};
   const query: QueryParams = {};
-  let headers = options?.headers;
+  const headerParams: Record<string, unknown> = {};
   let body: unknown;
   for (const [key, value] of Object.entries(input ?? {})) {
     if (key === "body") body = value;
     else if (path.includes(`{${key}}`)) params[key] = value as PathParams[string];
-    else if (headerNames?.includes(key)) {
-      if (value === undefined || value === null) continue;
-      headers = new Headers(headers);
-      headers.set(key, String(value));
-    } else query[key] = value as QueryValue;
+    else if (headerNames?.includes(key)) headerParams[key] = value;
+    else query[key] = value as QueryValue;
   }
   // Generated operations take JSON (a multipart body arrives as FormData): a string body is
   // a JSON string, such as the universal login template, and not raw text.
   if (typeof body === "string") {
-    headers = new Headers(headers);
-    headers.set("content-type", "application/json");
+    headerParams["content-type"] = "application/json";
     body = JSON.stringify(body);
   }
+  const headers = headersOf(options?.headers, headerParams);
   const allQuery = options?.query ? { ...options.query, ...query } : query;
   return request<T>(client, { ...options, method, path, params, query: allQuery, body, headers });
 }

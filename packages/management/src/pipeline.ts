@@ -1,4 +1,5 @@
 import { ConfigurationError } from "./errors.js";
+import type { ResolvedRetryOptions } from "./retry-strategy.js";
 
 /** What every step of the pipeline sees of one call. Steps may change it for the steps after them. */
 export interface RequestContext {
@@ -13,6 +14,13 @@ export interface RequestContext {
   deadline: number;
   /** 1 for the first attempt, 2 for the first retry, … */
   attempt: number;
+  /** Milliseconds spent waiting between attempts so far. */
+  retryDelayMs: number;
+  /**
+   * The answer the transport step read, with its body parsed once: the step reads the
+   * body inside the attempt's time budget, so the `Response` it returns is already read.
+   */
+  result?: { response: Response; value: unknown };
   /** Per-call overrides of the client's retry options. */
   retry: ResolvedRetryOptions;
   /** Per-attempt time budget in milliseconds. */
@@ -21,13 +29,6 @@ export interface RequestContext {
   timeoutMs: number;
   /** Free-form state for user middleware. */
   state: Record<string, unknown>;
-}
-
-export interface ResolvedRetryOptions {
-  maxRetries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  retryNonIdempotent: boolean;
 }
 
 /**
@@ -61,15 +62,13 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
   const steps = [...builtIns];
   for (const placement of extra) {
     const step = { name: placement.name ?? "custom", middleware: placement.middleware };
-    if (placement.before !== undefined && placement.after !== undefined) {
-      throw new ConfigurationError(
-        `middleware "${step.name}": give either \`before\` or \`after\`, not both`,
-      );
-    }
     const anchor = placement.before ?? placement.after ?? "auth";
     const index = steps.findIndex((s) => s.name === anchor);
-    if (index < 0)
-      throw new ConfigurationError(`middleware "${step.name}": no built-in step named "${anchor}"`);
+    if (index < 0 || (placement.before !== undefined && placement.after !== undefined)) {
+      throw new ConfigurationError(
+        `middleware "${step.name}": give \`before\` or \`after\` (not both), naming a built-in step`,
+      );
+    }
     steps.splice(placement.after !== undefined ? index + 1 : index, 0, step);
   }
   return steps;
@@ -80,7 +79,7 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
   return (ctx) => {
     const dispatch = (index: number): Promise<Response> => {
       const step = steps[index];
-      if (!step) return Promise.reject(new Error("the pipeline ended without a transport step"));
+      if (!step) return Promise.reject(new Error("no transport step"));
       let pending = false;
       const next = (): Promise<Response> => {
         if (pending) {

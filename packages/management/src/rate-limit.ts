@@ -22,19 +22,3 @@ export function readRateLimit(headers: Headers): RateLimitInfo | undefined {
   if (limit === undefined && remaining === undefined && reset === undefined) return undefined;
   return { limit, remaining, resetAt: reset === undefined ? undefined : reset * 1000 };
 }
-
-/**
- * How long the server asked us to wait before trying again, in milliseconds:
- * `Retry-After` (delta seconds or an HTTP date) first, then `X-RateLimit-Reset`.
- */
-export function serverRetryDelay(headers: Headers, now: number): number | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const resetAt = readRateLimit(headers)?.resetAt;
-  if (resetAt !== undefined) return Math.max(0, resetAt - now);
-  return undefined;
-}

@@ -1,8 +1,11 @@
-import { internalsOf, type ManagementClient, resolveRetry } from "./client.js";
-import { InvalidInputError } from "./errors.js";
+import { internalsOf, type ManagementClient } from "./client.js";
+import { createContext, headersOf } from "./context.js";
+import { InvalidInputError, ManagementError } from "./errors.js";
 import type { RetryOptions } from "./options.js";
+import type { RequestContext } from "./pipeline.js";
 import { readResult } from "./response.js";
 import { buildUrl, type PathParams, type QueryParams } from "./url.js";
+import { optionsObject } from "./validate.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
 
@@ -35,6 +38,8 @@ export interface RequestOptions extends CallOptions {
   body?: unknown;
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
+
 function isRawBody(body: unknown): body is BodyInit {
   return (
     typeof body === "string" ||
@@ -46,18 +51,25 @@ function isRawBody(body: unknown): body is BodyInit {
   );
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-    throw new InvalidInputError(`\`${name}\` must be a positive number of milliseconds`);
+/** A JSON body, with its content type; a value `JSON.stringify` cannot encode (BigInt, a cycle, a function) is refused. */
+function bodyOf(body: unknown, headers: Headers): BodyInit | undefined {
+  if (body === undefined || isRawBody(body)) return body;
+  let json: string | undefined;
+  try {
+    if (!(body instanceof ReadableStream)) json = JSON.stringify(body);
+  } catch {}
+  if (json === undefined) {
+    throw new InvalidInputError("`body` cannot be sent as JSON");
   }
-  return value;
+  headers.set("content-type", "application/json");
+  return json;
 }
 
 /**
  * Calls any Management API endpoint: the escape hatch for what the generated
  * functions do not cover. Resolves to the parsed JSON (or `undefined` for an empty
- * answer); rejects with a `ManagementApiError` for an HTTP error.
+ * answer); rejects with a `ManagementError` — a `ManagementApiError` for an HTTP error.
+ * Every error carries `attempts` and `totalRetryDelayMs`, and holds no credential.
  *
  * @example
  * ```ts
@@ -75,44 +87,29 @@ export async function request<T = unknown>(
   options: RequestOptions,
 ): Promise<T> {
   const internals = internalsOf(client);
-  const url = buildUrl(client.apiBase, options.path, options.params, options.query);
-  const headers = new Headers(options.headers);
-  if (!headers.has("accept")) headers.set("accept", "application/json");
-  let body: BodyInit | undefined;
-  if (options.body !== undefined) {
-    if (isRawBody(options.body)) body = options.body;
-    else {
-      if (
-        typeof options.body === "function" ||
-        typeof options.body === "symbol" ||
-        options.body instanceof ReadableStream
-      ) {
-        throw new InvalidInputError(
-          "`body` must be a JSON value, FormData, Blob, URLSearchParams or a string",
-        );
-      }
-      body = JSON.stringify(options.body);
-      headers.set("content-type", "application/json");
+  let ctx: RequestContext | undefined;
+  try {
+    const o = optionsObject(
+      InvalidInputError,
+      "options",
+      options,
+      "method path params body query headers signal timeoutMs attemptTimeoutMs retry",
+    ) as unknown as RequestOptions;
+    if (!METHODS.includes(o.method)) {
+      throw new InvalidInputError(`\`method\` must be one of ${METHODS.join(", ")}`);
     }
+    const url = buildUrl(client.apiBase, o.path, o.params, o.query);
+    const headers = headersOf(o.headers);
+    if (!headers.has("accept")) headers.set("accept", "application/json");
+    ctx = createContext(internals, o.method, url, headers, bodyOf(o.body, headers), o);
+    return (await readResult(ctx, await internals.send(ctx))) as T;
+  } catch (error) {
+    // The caller's own abort reason (or a caller's step's own error) is theirs to keep.
+    if (!(error instanceof ManagementError)) throw error;
+    Object.assign(error, {
+      attempts: ctx?.attempt ?? 0,
+      totalRetryDelayMs: ctx?.retryDelayMs ?? 0,
+    });
+    throw internals.scrub(error);
   }
-  const ctx = {
-    method: options.method,
-    url,
-    headers,
-    body,
-    // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
-    signal: options.signal ?? new AbortController().signal,
-    deadline: Number.POSITIVE_INFINITY,
-    attempt: 1,
-    retry: resolveRetry(options.retry, internals.retry),
-    attemptTimeoutMs: positive(
-      "attemptTimeoutMs",
-      options.attemptTimeoutMs,
-      internals.attemptTimeoutMs,
-    ),
-    timeoutMs: positive("timeoutMs", options.timeoutMs, internals.timeoutMs),
-    state: {},
-  };
-  const response = await internals.send(ctx);
-  return (await readResult(options.method, url, response, ctx.attempt)) as T;
 }

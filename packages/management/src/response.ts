@@ -1,68 +1,76 @@
-import { type ApiErrorDetails, ManagementApiError, RateLimitError } from "./errors.js";
-import { readRateLimit, serverRetryDelay } from "./rate-limit.js";
+import {
+  type ApiErrorDetails,
+  InvalidResponseError,
+  ManagementApiError,
+  RateLimitError,
+} from "./errors.js";
+import type { RequestContext } from "./pipeline.js";
+import { readRateLimit } from "./rate-limit.js";
+import { serverHint } from "./retry-strategy.js";
 
-function parseBody(text: string, contentType: string | null): unknown {
+/** The request id Auth0 (or a proxy in front of it) gave an answer. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-auth0-requestid") ?? headers.get("x-request-id") ?? undefined;
+}
+
+/**
+ * An answer's body as a value: `undefined` when empty, JSON when it says or looks so,
+ * else the text. A 2xx that says JSON must be JSON: anything else is an
+ * {@link InvalidResponseError}, never a string handed back as if it were the result.
+ */
+export function parseBody(ctx: RequestContext, response: Response, text: string): unknown {
   if (text === "") return undefined;
-  if (contentType?.includes("json") || /^\s*[[{]/.test(text)) {
+  const json = /\bjson\b/i.test(response.headers.get("content-type") ?? "");
+  if (json || /^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(text);
     } catch {
-      return text;
+      if (json && response.ok) {
+        throw new InvalidResponseError(
+          `[${ctx.method}] ${ctx.url.pathname}: ${response.status} answer is not valid JSON: ${JSON.stringify(text.slice(0, 40))}`,
+          { statusCode: response.status, requestId: requestIdOf(response.headers) },
+        );
+      }
     }
   }
   return text;
 }
 
 function field(body: unknown, name: string): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[name];
+  const value = (body as Record<string, unknown> | null)?.[name];
   return typeof value === "string" ? value : undefined;
 }
 
 /** The typed error for an HTTP error answer: Auth0's `error`, `errorCode` and `message`, headers and rate limit. */
-export function apiError(
-  method: string,
-  url: URL,
-  response: Response,
-  text: string,
-  attempts: number,
-): ManagementApiError {
-  const body = parseBody(text, response.headers.get("content-type"));
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+function apiError(ctx: RequestContext, response: Response, body: unknown): ManagementApiError {
   const details: ApiErrorDetails = {
-    method,
-    path: url.pathname + url.search,
+    method: ctx.method,
+    path: ctx.url.pathname + ctx.url.search,
     statusCode: response.status,
     error: field(body, "error") ?? (response.statusText || "Error"),
     errorCode: field(body, "errorCode"),
     message:
       field(body, "message") ??
       (typeof body === "string" && body.length <= 200 ? body : response.statusText),
-    headers,
-    requestId:
-      response.headers.get("x-auth0-requestid") ??
-      response.headers.get("x-request-id") ??
-      undefined,
+    headers: Object.fromEntries(response.headers),
+    requestId: requestIdOf(response.headers),
     rateLimit: readRateLimit(response.headers),
     body,
-    attempts,
   };
-  if (response.status === 429)
-    return new RateLimitError(details, serverRetryDelay(response.headers, Date.now()));
-  return new ManagementApiError(details);
+  return response.status === 429
+    ? new RateLimitError(details, serverHint(response.headers, true, Date.now()))
+    : new ManagementApiError(details);
 }
 
-/** The parsed body of a successful answer: JSON as a value, text as a string, no body as `undefined`. */
-export async function readResult(
-  method: string,
-  url: URL,
-  response: Response,
-  attempts: number,
-): Promise<unknown> {
-  const text = await response.text();
-  if (!response.ok) throw apiError(method, url, response, text, attempts);
-  return parseBody(text, response.headers.get("content-type"));
+/**
+ * The result of a call: the value the transport step parsed (a step of the caller's
+ * that answered by itself has its body read here), or the API error it stands for.
+ */
+export async function readResult(ctx: RequestContext, response: Response): Promise<unknown> {
+  const value =
+    ctx.result?.response === response
+      ? ctx.result.value
+      : parseBody(ctx, response, await response.text());
+  if (!response.ok) throw apiError(ctx, response, value);
+  return value;
 }

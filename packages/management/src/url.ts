@@ -13,23 +13,34 @@ export type PathParams = Record<string, string | number>;
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
+/** `text` percent-encoded; a lone surrogate, which has no UTF-8 form, is refused rather than replaced. */
+function encoded(what: string, text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new InvalidInputError(`${what} holds a lone surrogate`);
+  }
+}
+
 function pathSegment(name: string, value: unknown): string {
-  if (typeof value !== "string" && typeof value !== "number") {
-    throw new InvalidInputError(`path parameter "${name}" is required (a string or a number)`);
-  }
-  const text = String(value);
+  const what = `path parameter "${name}"`;
   // "" would turn /users/{id} into /users/ (a list), and "." / ".." are resolved by
-  // URL parsers even when percent-encoded: none of them can name a resource.
-  if (text === "" || /^(?:\.|%2e){1,2}$/i.test(text)) {
-    throw new InvalidInputError(`path parameter "${name}" must not be empty, "." or ".."`);
+  // URL parsers (or a server) even when percent-encoded: none of them can name a resource.
+  if (
+    (typeof value !== "string" && typeof value !== "number") ||
+    /^(?:\.|%2e){0,2}$/i.test(String(value))
+  ) {
+    throw new InvalidInputError(`${what} is required (not "", "." or "..")`);
   }
-  return encodeURIComponent(text);
+  return encoded(what, String(value));
 }
 
 /**
  * The URL for `path` (relative to `/api/v2`) with its `{name}` placeholders filled
  * from `params`, each percent-encoded, so a value like `../clients` stays one
- * segment of the path it was meant for.
+ * segment of the path it was meant for. A path the URL parser would change (a `.` or
+ * `..` segment in any spelling, an empty segment, a backslash, `?`, `#`) is refused: what is sent is
+ * exactly the endpoint asked for.
  */
 export function buildUrl(
   apiBase: string,
@@ -37,17 +48,23 @@ export function buildUrl(
   params: PathParams = {},
   query: QueryParams = {},
 ): URL {
-  if (!path.startsWith("/") || /[?#]|\/\.{1,2}(?:\/|$)/.test(path)) {
+  const filled =
+    typeof path === "string" && path[0] === "/" && !/[?#\\]|\/\/|%(?:2e|2f|5c)/i.test(path)
+      ? path.replace(PLACEHOLDER, (_, name: string) => pathSegment(name, params[name]))
+      : "";
+  const url = new URL(apiBase + filled);
+  if (filled === "" || url.pathname !== `/api/v2${filled}`) {
     throw new InvalidInputError(
-      `path must start with "/", be relative to /api/v2 and hold no "?", "#", "." or ".." segment; put query parameters in \`query\``,
+      "`path` must be an endpoint like /users/{id}: no . or .. segment, no ? or #",
     );
   }
-  const filled = path.replace(PLACEHOLDER, (_, name: string) => pathSegment(name, params[name]));
-  const url = new URL(apiBase + filled);
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
-    else url.searchParams.append(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      const text = String(item);
+      encoded(`query "${key}"`, key + text);
+      url.searchParams.append(key, text);
+    }
   }
   return url;
 }

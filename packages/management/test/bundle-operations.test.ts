@@ -5,8 +5,13 @@ import { operations } from "../src/generated/operations.js";
 import { bundle } from "./support/bundle.js";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
-/** The foundation's budget for a Worker that reads a user with client-credentials auth. */
-const BUDGET_GZIP_BYTES = 8 * 1024;
+/**
+ * A ratchet for a Worker that reads a user with client-credentials auth: the size it has,
+ * which may only go down. It was 6,975 B before issue 8 (strict options, token checks,
+ * redaction, typed errors, the body parsed once, the retry strategy with its budget and
+ * gates); those rules cost 576 B that slimming elsewhere did not win back.
+ */
+const BUDGET_GZIP_BYTES = 7551;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;

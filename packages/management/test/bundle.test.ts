@@ -4,8 +4,11 @@ import { describe, expect, it } from "vitest";
 import { bundle } from "./support/bundle.js";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
-/** The budget for a Worker that reads a user with client-credentials auth. */
-const BUDGET_GZIP_BYTES = 8 * 1024;
+/**
+ * A ratchet for a Worker that reads a user with client-credentials auth: it may only go
+ * down. 6,785 B before issue 8, whose rules cost 607 B (see bundle-operations.test.ts).
+ */
+const BUDGET_GZIP_BYTES = 7392;
 
 const usesJose = (files: { file: string }[]) =>
   files.some((f) => /node_modules\/(\.pnpm\/jose@[^/]+\/node_modules\/)?jose\//.test(f.file));

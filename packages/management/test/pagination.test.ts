@@ -5,7 +5,7 @@ import { listLogs } from "../src/generated/logs.js";
 import { listOrganizationInvitations, listOrganizations } from "../src/generated/organizations.js";
 import { listRoleUsers } from "../src/generated/roles.js";
 import { listUsers } from "../src/generated/users.js";
-import { createManagementClient } from "../src/index.js";
+import { createManagementClient, InvalidResponseError } from "../src/index.js";
 import { emulatedTenant } from "./support/emulator.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
 import { DOMAIN } from "./support/secrets.js";
@@ -132,9 +132,14 @@ describe("checkpoint pagination (from/take)", () => {
     expect(api.sent.map((r) => r.url.search)).toEqual(["?take=2", "?take=2&from=c1"]);
   });
 
-  it("stops when `next` does not move, instead of asking for the same page forever", async () => {
+  it("ends with an InvalidResponseError when `next` does not move after a non-empty page, instead of asking for the same page forever", async () => {
     const api = scriptedFetch([json({ clients: [{ client_id: "a" }], next: "same" })]);
-    const seen = await collect(listClients.all(clientWith(api.fetch), { from: "same" }));
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const c of listClients.all(clientWith(api.fetch), { from: "same" })) seen.push(c);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).code).toBe("ERR_INVALID_RESPONSE");
     expect(seen).toHaveLength(1);
     expect(api.sent).toHaveLength(1);
   });

@@ -24,8 +24,11 @@ const tooMany = (headers: Record<string, string>) =>
     headers,
   );
 
+// Rate-limit gates and the retry budget belong to the isolate, per domain: each test's
+// client gets a tenant of its own, so that no test waits on the gate of another.
+let tenants = 0;
 function clientWith(fetch: typeof globalThis.fetch, extra: Record<string, unknown> = {}) {
-  return createManagementClient({ domain: DOMAIN, token: "t", fetch, ...extra });
+  return createManagementClient({ domain: `t${++tenants}.${DOMAIN}`, token: "t", fetch, ...extra });
 }
 
 beforeEach(() => {
@@ -33,6 +36,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe("retries", () => {
@@ -95,11 +99,16 @@ describe("retries", () => {
   });
 
   it("retries a GET answered 503 with backoff", async () => {
+    // The unluckiest draw of the jitter: a backoff without a floor would not wait at all.
+    vi.spyOn(Math, "random").mockReturnValue(0);
     const api = scriptedFetch([unavailable(), unavailable(), json({ ok: 1 })]);
     const call = request(clientWith(api.fetch), { method: "GET", path: "/users" });
     await vi.runAllTimersAsync();
     await expect(call).resolves.toEqual({ ok: 1 });
     expect(api.sent).toHaveLength(3);
+    // Each retry waited at least half its step (250 ms, then 500 ms): no zero backoff.
+    expect(api.sent[1]!.at - api.sent[0]!.at).toBeGreaterThanOrEqual(125);
+    expect(api.sent[2]!.at - api.sent[1]!.at).toBeGreaterThanOrEqual(250);
   });
 
   it("retries a POST answered 503 when the caller opts in", async () => {

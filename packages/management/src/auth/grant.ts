@@ -1,8 +1,8 @@
 import { ManagementError, TokenError } from "../errors.js";
-import type { RequestContext, ResolvedRetryOptions } from "../pipeline.js";
-import { redact } from "../redact.js";
+import type { RequestContext } from "../pipeline.js";
 import type { CachedToken } from "../token-cache.js";
 import type { PrivateKeyJwtSigner } from "./client-assertion.js";
+import { checkToken } from "./token-provider.js";
 
 export type GrantCredentials = { clientSecret: string } | { signer: PrivateKeyJwtSigner };
 
@@ -12,30 +12,27 @@ export interface GrantSettings {
   audience: string;
   scope: string | undefined;
   credentials: GrantCredentials;
+  /** The context of one grant request (see `createContext`). */
+  context: (url: URL, body: string) => RequestContext;
   /** Sends the grant through the client's pipeline without the auth step and without user steps. */
   send: (ctx: RequestContext) => Promise<Response>;
-  timeoutMs: number;
-  attemptTimeoutMs: number;
-  retry: ResolvedRetryOptions;
+  /** What every error of the client is redacted of: the grant adds its client assertions. */
+  secrets: string[];
 }
 
-function describe(body: unknown): { error?: string; description?: string } {
-  if (typeof body !== "object" || body === null) return {};
-  const { error, error_description } = body as Record<string, unknown>;
-  return {
-    ...(typeof error === "string" ? { error } : {}),
-    ...(typeof error_description === "string" ? { description: error_description } : {}),
-  };
+function fields(body: unknown): Record<string, unknown> {
+  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 /**
  * The client credentials grant: `POST https://{domain}/oauth/token` with the
  * secret or a signed client assertion. A grant may be repeated safely, so it is
- * retried like an idempotent request.
+ * retried like an idempotent request. Whatever goes wrong is a `TokenError`, and the
+ * token it brings must be usable as a bearer token before anything keeps it.
  */
 export function createGrant(settings: GrantSettings): () => Promise<CachedToken> {
   const { credentials, clientId } = settings;
-  const secret = "clientSecret" in credentials ? credentials.clientSecret : undefined;
+  const failed = `token grant for client ${clientId}`;
   return async () => {
     const body: Record<string, string> = {
       grant_type: "client_credentials",
@@ -43,65 +40,49 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       audience: settings.audience,
     };
     if (settings.scope) body.scope = settings.scope;
-    if (secret !== undefined) body.client_secret = secret;
-    else if ("signer" in credentials) {
-      body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-      body.client_assertion = await credentials.signer.sign({
-        clientId,
-        audience: `${settings.origin}/`,
-      });
-    }
     const requestedAt = Date.now();
+    let ctx: RequestContext;
     let response: Response;
     try {
-      response = await settings.send({
-        method: "POST",
-        url: new URL("/oauth/token", settings.origin),
-        headers: new Headers({ "content-type": "application/json", accept: "application/json" }),
-        body: JSON.stringify(body),
-        signal: new AbortController().signal,
-        deadline: Number.POSITIVE_INFINITY,
-        attempt: 1,
-        retry: { ...settings.retry, retryNonIdempotent: true },
-        attemptTimeoutMs: settings.attemptTimeoutMs,
-        timeoutMs: settings.timeoutMs,
-        state: {},
-      });
+      if ("clientSecret" in credentials) body.client_secret = credentials.clientSecret;
+      else {
+        const assertion = await credentials.signer.sign({
+          clientId,
+          audience: `${settings.origin}/`,
+        });
+        settings.secrets.push(assertion);
+        body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+        body.client_assertion = assertion;
+      }
+      ctx = settings.context(new URL("/oauth/token", settings.origin), JSON.stringify(body));
+      response = await settings.send(ctx);
     } catch (error) {
-      const reason = error instanceof ManagementError ? error.message : "the request failed";
+      const reason = error instanceof ManagementError ? error.message : "signing failed";
+      throw new TokenError(`${failed} failed: ${reason}`, { cause: error });
+    }
+    const answer = fields(ctx.result?.value);
+    if (!response.ok) {
+      const error = typeof answer.error === "string" ? answer.error : undefined;
+      const said = [error, answer.error_description]
+        .filter((s) => typeof s === "string")
+        .join(": ");
       throw new TokenError(
-        `token grant for client ${clientId} failed: ${redact(reason, [secret])}`,
+        `${failed} was refused: ${response.status} ${said || response.statusText}`,
         {
-          cause: error,
+          statusCode: response.status,
+          error,
         },
       );
     }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
+    const { access_token, expires_in } = answer;
+    if (typeof expires_in !== "number" || !(expires_in >= 0)) {
+      throw new TokenError(`${failed}: no expires_in`, {
+        statusCode: response.status,
+      });
     }
-    if (!response.ok) {
-      const { error, description } = describe(parsed);
-      const said = [error, description].filter(Boolean).join(": ") || response.statusText;
-      throw new TokenError(
-        `token grant for client ${clientId} was refused: ${response.status} ${redact(said, [secret])}`,
-        { statusCode: response.status, ...(error ? { error } : {}) },
-      );
-    }
-    const { access_token, expires_in } = (parsed ?? {}) as Record<string, unknown>;
-    if (
-      typeof access_token !== "string" ||
-      access_token.length === 0 ||
-      typeof expires_in !== "number"
-    ) {
-      throw new TokenError(
-        `token grant for client ${clientId} answered ${response.status} without access_token and expires_in`,
-        { statusCode: response.status },
-      );
-    }
-    return { accessToken: access_token, expiresAt: requestedAt + expires_in * 1000 };
+    return {
+      accessToken: checkToken(access_token, failed),
+      expiresAt: requestedAt + expires_in * 1000,
+    };
   };
 }

@@ -1,3 +1,4 @@
+import { ManagementError, TokenError } from "../errors.js";
 import type { TokenSource } from "../options.js";
 import { raceAbort, sleep } from "../signals.js";
 import type { CachedToken, TokenCache } from "../token-cache.js";
@@ -11,12 +12,33 @@ export interface TokenProvider {
   readonly refreshable: boolean;
 }
 
+// A bearer token is visible ASCII only; anything else (CR, LF, NUL, a space, non-Latin-1)
+// would make an invalid Authorization header, whose error may echo the value.
+export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
+/** `token` if it can be a bearer token; else a `TokenError` that does not show it. */
+export function checkToken(token: unknown, from: string): string {
+  if (typeof token === "string" && TOKEN_CHARACTERS.test(token)) return token;
+  throw new TokenError(`${from}: the access token is not visible ASCII`);
+}
+
 /** A token given by the caller, as a string or a function called for each request. */
 export function givenTokenProvider(source: TokenSource): TokenProvider {
-  if (typeof source === "string") {
-    return { refreshable: false, getToken: async () => source, invalidate: async () => {} };
-  }
-  return { refreshable: true, getToken: async () => source(), invalidate: async () => {} };
+  return {
+    refreshable: typeof source === "function",
+    async getToken() {
+      if (typeof source === "string") return source;
+      let token: unknown;
+      try {
+        token = await source();
+      } catch (cause) {
+        if (cause instanceof ManagementError) throw cause;
+        throw new TokenError("the `token` function failed", { cause });
+      }
+      return checkToken(token, "the `token` function");
+    },
+    invalidate: async () => {},
+  };
 }
 
 export interface GrantingProviderSettings {
@@ -25,17 +47,14 @@ export interface GrantingProviderSettings {
   cache: TokenCache | undefined;
   grant: () => Promise<CachedToken>;
   leewayMs: number;
-  /** How long a cross-instance refresh lock is held at most. */
-  lockTtlMs?: number;
-  /** How long to wait for another instance's token before granting one ourselves. */
-  lockWaitMs?: number;
-  /** A bound on each cache call, so a hanging cache cannot hang the API call. */
-  cacheTimeoutMs?: number;
 }
 
-// A bearer token is visible ASCII only; anything else (a line break, a space) would
-// make an invalid Authorization header, whose error may echo the value.
-const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+/** How long a cross-instance refresh lock is held at most. */
+const LOCK_TTL_MS = 10_000;
+/** How long to wait for another instance's token before granting one ourselves. */
+const LOCK_WAIT_MS = 5_000;
+/** A bound on each cache call, so a hanging cache cannot hang the API call. */
+const CACHE_TIMEOUT_MS = 2_000;
 
 function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
@@ -72,9 +91,6 @@ function flightsOf(cache: TokenCache): Map<string, Promise<CachedToken>> {
  */
 export function grantingTokenProvider(settings: GrantingProviderSettings): TokenProvider {
   const { key, cache, leewayMs } = settings;
-  const lockTtlMs = settings.lockTtlMs ?? 10_000;
-  const lockWaitMs = settings.lockWaitMs ?? 5_000;
-  const cacheTimeoutMs = settings.cacheTimeoutMs ?? 2_000;
   let current: CachedToken | undefined;
   const flights = cache ? flightsOf(cache) : new Map<string, Promise<CachedToken>>();
   // The last token the API refused: a shared cache may still hold it for a moment.
@@ -90,7 +106,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
       return await Promise.race([
         Promise.resolve().then(call),
         new Promise<T>((resolve) => {
-          timer = setTimeout(() => resolve(fallback), cacheTimeoutMs);
+          timer = setTimeout(() => resolve(fallback), CACHE_TIMEOUT_MS);
         }),
       ]);
     } catch {
@@ -115,7 +131,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   }
 
   async function waitForOtherInstance(): Promise<CachedToken | undefined> {
-    const giveUpAt = Date.now() + lockWaitMs;
+    const giveUpAt = Date.now() + LOCK_WAIT_MS;
     for (let step = 25; Date.now() < giveUpAt; step = Math.min(step * 2, 250)) {
       await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())));
       const shared = await readShared();
@@ -129,7 +145,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     if (shared) return shared;
     if (cache?.lock) {
       const lock = cache.lock.bind(cache);
-      const release = await guarded(() => lock(`${key}:lock`, lockTtlMs), null);
+      const release = await guarded(() => lock(`${key}:lock`, LOCK_TTL_MS), null);
       if (release) {
         try {
           return (await readShared()) ?? (await grantAndShare());

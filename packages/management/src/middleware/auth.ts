@@ -18,16 +18,24 @@ async function sendWith(
 }
 
 /**
- * Puts the bearer token on each attempt. A 401 means the token was revoked or
- * expired early: forget it, get a fresh one (concurrent callers share that one
- * grant) and send the request once more.
+ * Puts the bearer token on each attempt, and adds it to `secrets`, which every error
+ * of the client is redacted of. A 401 means the token was revoked or expired early:
+ * forget it, get a fresh one (concurrent callers share that one grant) and send the
+ * request once more.
  */
-export function createAuthStep(tokens: TokenProvider): Middleware {
-  return async (ctx, next) => {
+export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middleware {
+  const use = async (ctx: RequestContext) => {
     const token = await tokens.getToken(ctx.signal);
+    if (!secrets.includes(token)) secrets.push(token);
+    // A token function may give a new token per call: remember the recent ones only.
+    if (secrets.length > 20) secrets.splice(1, 1);
+    return token;
+  };
+  return async (ctx, next) => {
+    const token = await use(ctx);
     const response = await sendWith(ctx, token, next);
     if (response.status !== 401 || !tokens.refreshable) return response;
     await tokens.invalidate(token);
-    return sendWith(ctx, await tokens.getToken(ctx.signal), next);
+    return sendWith(ctx, await use(ctx), next);
   };
 }

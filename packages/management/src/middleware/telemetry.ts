@@ -3,11 +3,12 @@ import { VERSION } from "../version.js";
 
 function runtimeName(): string {
   // navigator.userAgent names the runtime on workerd, Deno, Bun and Node >= 21.
-  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
-  if (typeof agent !== "string") return "unknown";
+  const agent = String(
+    (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent,
+  );
+  const match = /^(Deno|Bun|Node)(?:\.js)?\/(\S+)/.exec(agent);
   if (agent.includes("Cloudflare-Workers")) return "workerd";
-  const match = /^(Deno|Bun|Node\.js)\/(\S+)/.exec(agent);
-  return match ? `${match[1]!.toLowerCase().replace(".js", "")}/${match[2]}` : "unknown";
+  return match ? `${match[1]!.toLowerCase()}/${match[2]}` : "unknown";
 }
 
 /**

@@ -1,52 +1,55 @@
 import { NetworkError } from "../errors.js";
 import type { Middleware } from "../pipeline.js";
+import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
 
-// Statuses whose responses cannot carry a body (the Response constructor refuses one).
+// Statuses whose responses cannot carry a body.
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
+/** What the runtime said went wrong: the messages (or codes) down the cause chain. */
+function reasonOf(error: unknown): string {
+  type Cause = { message?: string; code?: string; cause?: Cause } | undefined;
+  let text = String((error as Cause)?.message ?? error);
+  for (let e = (error as Cause)?.cause, depth = 0; e && depth < 3; e = e.cause, depth++) {
+    text += `: ${e.message || e.code}`;
+  }
+  return text;
+}
+
 /**
- * Sends one attempt with `fetch` and reads the whole body, so that the attempt's
- * time budget covers the body too and later steps can read it more than once.
- * Redirects are not followed: the Management API does not redirect, and following
- * one could carry the bearer token to another host.
+ * Sends one attempt with `fetch`, reads the whole body within the attempt's time
+ * budget and parses it once: the value travels in `ctx.result`. Redirects are not
+ * followed: the Management API does not redirect, and following one could carry the
+ * bearer token to another host.
  */
 export function createTransportStep(fetchImpl: typeof fetch): Middleware {
   return async (ctx) => {
-    const { signal, dispose } = deadlineSignal(
-      ctx.signal,
-      ctx.attemptTimeoutMs,
-      () => new DOMException(`attempt timed out after ${ctx.attemptTimeoutMs} ms`, "TimeoutError"),
-    );
+    const { signal, dispose } = deadlineSignal(ctx.signal, ctx.attemptTimeoutMs, () => undefined);
+    let response: Response;
+    let text: string;
     try {
-      const init: RequestInit & { duplex?: "half" } = {
+      response = await fetchImpl(ctx.url, {
         method: ctx.method,
         headers: ctx.headers,
+        body: ctx.body ?? null,
         signal,
         redirect: "manual",
-      };
-      if (ctx.body !== undefined) init.body = ctx.body;
-      const response = await fetchImpl(ctx.url, init);
-      const body = NULL_BODY_STATUS.has(response.status) ? null : await response.arrayBuffer();
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
       });
+      text = NULL_BODY_STATUS.has(response.status) ? "" : await response.text();
     } catch (error) {
       // The caller's abort or the call's deadline: let it through as it is.
       if (ctx.signal.aborted) throw ctx.signal.reason;
       const what = `[${ctx.method}] ${ctx.url.pathname}`;
-      if (signal.aborted) {
-        throw new NetworkError(
-          `${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`,
-          error,
-        );
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new NetworkError(`${what}: ${reason}`, error);
+      throw new NetworkError(
+        signal.aborted
+          ? `${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
+          : `${what}: ${reasonOf(error)}`,
+        { cause: error },
+      );
     } finally {
       dispose();
     }
+    ctx.result = { response, value: parseBody(ctx, response, text) };
+    return response;
   };
 }
