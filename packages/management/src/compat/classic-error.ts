@@ -1,5 +1,5 @@
 import { ManagementApiError, ManagementError, NetworkError, TokenError } from "../errors.js";
-import { redact } from "../redact.js";
+import { redact, scrub } from "../redact.js";
 import { Unretried } from "./steps.js";
 
 /** Where a classic error says the failed request went: method (lower case, as the classic) and URL. */
@@ -90,8 +90,9 @@ function classicFields(
 export function classicError(
   thrown: unknown,
   apiBase: string,
-  secrets: readonly (string | undefined)[],
+  maybeSecrets: readonly (string | undefined)[],
 ): unknown {
+  const secrets = maybeSecrets.filter((secret): secret is string => secret !== undefined);
   const error = thrown instanceof Unretried ? thrown.error : thrown;
   const request = thrown instanceof Unretried ? thrown.request : undefined;
   if (
@@ -119,7 +120,9 @@ export function classicError(
   const auth0Error = (error as unknown as { error?: unknown }).error;
   if (typeof auth0Error === "string") own("error", redact(auth0Error, secrets));
   own("requestInfo", fields.requestInfo);
-  own("originalError", error);
+  // The core scrubs errors at its call boundary; this one left the pipeline inside our own
+  // wrapper, so it is scrubbed here before it is shown as the classic's originalError.
+  own("originalError", scrub(error, secrets));
   if (typeof error.stack === "string") {
     const rest = error.stack.indexOf("\n    at ");
     shaped.stack = `${shaped.name}: ${shaped.message}${rest < 0 ? "" : error.stack.slice(rest)}`;

@@ -1,6 +1,6 @@
 import { NetworkError } from "../errors.js";
 import type { Middleware, MiddlewarePlacement } from "../pipeline.js";
-import { apiError } from "../response.js";
+import { readResult } from "../response.js";
 
 /** What one compat call wants to know of its answer, or to be done instead of sending. */
 export interface CallHook {
@@ -72,7 +72,13 @@ const onlyRateLimitsRetried: Middleware = async (ctx, next) => {
     throw error instanceof NetworkError ? new Unretried(error) : error;
   }
   if (response.status < 400 || response.status === 429) return response;
-  throw new Unretried(apiError(ctx.method, ctx.url, response, await response.text(), ctx.attempt));
+  // An error answer always rejects here, as the typed error the core would have made of it.
+  throw new Unretried(
+    await readResult(ctx, response).then(
+      () => undefined,
+      (error) => error,
+    ),
+  );
 };
 
 /**

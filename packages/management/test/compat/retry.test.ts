@@ -9,7 +9,12 @@ import { loopbackForSuite } from "./loopback-server.js";
 
 const server = loopbackForSuite();
 
-/** Every Management API request answers `status`; 429s ask for no wait, so no test sleeps. */
+/**
+ * Every Management API request answers `status`; 429s ask for no wait. The core still waits
+ * its own backoff under a server's hint (never less), so the tests that make ten retries
+ * give the classic's `minTimeout` (our base delay) 1 ms: the counts are the defaults', the
+ * waits a few milliseconds.
+ */
 function answerAlways(status: number) {
   server.answer(() => ({
     status,
@@ -28,7 +33,7 @@ describe("compat: retries as the classic client", () => {
   it("retries a persistent 429 10 times by default: exactly 11 requests", async () => {
     answerAlways(429);
     const error = await server
-      .compat()
+      .compat({ retry: { minTimeout: 1 } })
       .getUsers()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -56,14 +61,14 @@ describe("compat: retries as the classic client", () => {
   it("retry.maxRetries: makes that many retries, at most 10", async () => {
     answerAlways(429);
     await server
-      .compat({ retry: { maxRetries: 2 } })
+      .compat({ retry: { maxRetries: 2, minTimeout: 1 } })
       .getUsers()
       .catch(() => {});
     expect(server.requests).toHaveLength(3);
     server.reset();
     answerAlways(429);
     await server
-      .compat({ retry: { maxRetries: 50 } })
+      .compat({ retry: { maxRetries: 50, minTimeout: 1 } })
       .getUsers()
       .catch(() => {});
     expect(server.requests).toHaveLength(11);
