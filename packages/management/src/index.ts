@@ -1,3 +1,11 @@
+/**
+ * `@auth0-edge/management`: {@link createManagementClient}, {@link request}, the error
+ * classes and the types every operation shares. The operations themselves are in one
+ * subpath per resource group (`@auth0-edge/management/users`, `/roles`, `/logs`, …).
+ *
+ * @packageDocumentation
+ * @module @auth0-edge/management
+ */
 export type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
 export { createManagementClient, type ManagementClient } from "./client.js";
 export {

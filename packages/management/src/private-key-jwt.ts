@@ -1,3 +1,11 @@
+/**
+ * `@auth0-edge/management/private-key-jwt`: {@link privateKeyJwt}, the signer for
+ * `private_key_jwt` client authentication (a client assertion signed with jose, on Web
+ * Crypto). In an entry of its own, so only clients that use it carry jose.
+ *
+ * @packageDocumentation
+ * @module private-key-jwt
+ */
 import { importJWK, importPKCS8, type JWK, SignJWT } from "jose";
 import type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import { ConfigurationError, TokenError } from "./errors.js";

@@ -129,7 +129,15 @@ export function emitModule(
     "/**",
     ` * The \`${topGroup}\` operations of the Management API: \`${PACKAGE_NAME}/${subpath}\`.`,
     " *",
+    " * | function | request | scopes (any one) |",
+    " * | --- | --- | --- |",
+    ...operations.map(
+      (op) =>
+        ` * | {@link ${names.get(op.id)}} | \`${op.method} ${op.path}\` | ${op.scopes.map((scope) => `\`${scope}\``).join(", ") || "none listed"} |`,
+    ),
+    " *",
     " * @packageDocumentation",
+    ` * @module ${subpath}`,
     " */",
   ].join("\n");
   const functions = operations.map((op) => emitFunction(op, names.get(op.id)!, subpath));

@@ -4,6 +4,7 @@
  * entry pays for it.
  *
  * @packageDocumentation
+ * @module compat
  */
 
 export type { UsersFile } from "../multipart.js";

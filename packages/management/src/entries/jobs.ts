@@ -3,6 +3,7 @@
  * `@auth0-edge/management/jobs`.
  *
  * @packageDocumentation
+ * @module jobs
  */
 export * from "../generated/jobs.js";
 export type { UsersFile } from "../multipart.js";

@@ -3,7 +3,35 @@
 /**
  * The `actions` operations of the Management API: `@auth0-edge/management/actions`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listActions} | `GET /actions/actions` | `read:actions` |
+ * | {@link createAction} | `POST /actions/actions` | `create:actions` |
+ * | {@link listActionVersions} | `GET /actions/actions/{actionId}/versions` | `read:actions` |
+ * | {@link getActionVersion} | `GET /actions/actions/{actionId}/versions/{id}` | `read:actions` |
+ * | {@link deployActionVersion} | `POST /actions/actions/{actionId}/versions/{id}/deploy` | `create:actions` |
+ * | {@link getAction} | `GET /actions/actions/{id}` | `read:actions` |
+ * | {@link deleteAction} | `DELETE /actions/actions/{id}` | `delete:actions` |
+ * | {@link updateAction} | `PATCH /actions/actions/{id}` | `update:actions` |
+ * | {@link deployAction} | `POST /actions/actions/{id}/deploy` | `create:actions` |
+ * | {@link testAction} | `POST /actions/actions/{id}/test` | `create:actions` |
+ * | {@link getActionExecution} | `GET /actions/executions/{id}` | `read:actions` |
+ * | {@link listActionModules} | `GET /actions/modules` | `read:actions` |
+ * | {@link createActionModule} | `POST /actions/modules` | `create:actions` |
+ * | {@link getActionModule} | `GET /actions/modules/{id}` | `read:actions` |
+ * | {@link deleteActionModule} | `DELETE /actions/modules/{id}` | `delete:actions` |
+ * | {@link updateActionModule} | `PATCH /actions/modules/{id}` | `update:actions` |
+ * | {@link listActionModuleActions} | `GET /actions/modules/{id}/actions` | `read:actions` |
+ * | {@link rollbackActionModule} | `POST /actions/modules/{id}/rollback` | `update:actions` |
+ * | {@link listActionModuleVersions} | `GET /actions/modules/{id}/versions` | `read:actions` |
+ * | {@link createActionModuleVersion} | `POST /actions/modules/{id}/versions` | `update:actions` |
+ * | {@link getActionModuleVersion} | `GET /actions/modules/{id}/versions/{versionId}` | `read:actions` |
+ * | {@link listActionTriggers} | `GET /actions/triggers` | `read:actions` |
+ * | {@link listActionTriggerBindings} | `GET /actions/triggers/{triggerId}/bindings` | `read:actions` |
+ * | {@link updateActionTriggerBindingsMany} | `PATCH /actions/triggers/{triggerId}/bindings` | `update:actions` |
+ *
  * @packageDocumentation
+ * @module actions
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,13 @@
 /**
  * The `anomaly` operations of the Management API: `@auth0-edge/management/anomaly`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link checkAnomalyBlockIp} | `GET /anomaly/blocks/ips/{id}` | `read:anomaly_blocks` |
+ * | {@link unblockAnomalyBlockIp} | `DELETE /anomaly/blocks/ips/{id}` | `delete:anomaly_blocks` |
+ *
  * @packageDocumentation
+ * @module anomaly
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

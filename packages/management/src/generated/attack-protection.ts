@@ -3,7 +3,23 @@
 /**
  * The `attackProtection` operations of the Management API: `@auth0-edge/management/attack-protection`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getAttackProtectionBotDetection} | `GET /attack-protection/bot-detection` | `read:attack_protection` |
+ * | {@link updateAttackProtectionBotDetection} | `PATCH /attack-protection/bot-detection` | `update:attack_protection` |
+ * | {@link getAttackProtectionBreachedPasswordDetection} | `GET /attack-protection/breached-password-detection` | `read:attack_protection` |
+ * | {@link updateAttackProtectionBreachedPasswordDetection} | `PATCH /attack-protection/breached-password-detection` | `update:attack_protection` |
+ * | {@link getAttackProtectionBruteForceProtection} | `GET /attack-protection/brute-force-protection` | `read:attack_protection` |
+ * | {@link updateAttackProtectionBruteForceProtection} | `PATCH /attack-protection/brute-force-protection` | `update:attack_protection` |
+ * | {@link getAttackProtectionCaptcha} | `GET /attack-protection/captcha` | `read:attack_protection` |
+ * | {@link updateAttackProtectionCaptcha} | `PATCH /attack-protection/captcha` | `update:attack_protection` |
+ * | {@link getAttackProtectionPhoneProviderProtection} | `GET /attack-protection/phone-provider-protection` | `read:attack_protection` |
+ * | {@link patchAttackProtectionPhoneProviderProtection} | `PATCH /attack-protection/phone-provider-protection` | `update:attack_protection` |
+ * | {@link getAttackProtectionSuspiciousIpThrottling} | `GET /attack-protection/suspicious-ip-throttling` | `read:attack_protection` |
+ * | {@link updateAttackProtectionSuspiciousIpThrottling} | `PATCH /attack-protection/suspicious-ip-throttling` | `update:attack_protection` |
+ *
  * @packageDocumentation
+ * @module attack-protection
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,34 @@
 /**
  * The `branding` operations of the Management API: `@auth0-edge/management/branding`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getBranding} | `GET /branding` | `read:branding` |
+ * | {@link updateBranding} | `PATCH /branding` | `update:branding` |
+ * | {@link listBrandingPhoneProviders} | `GET /branding/phone/providers` | `read:phone_providers` |
+ * | {@link createBrandingPhoneProvider} | `POST /branding/phone/providers` | `create:phone_providers` |
+ * | {@link getBrandingPhoneProvider} | `GET /branding/phone/providers/{id}` | `read:phone_providers` |
+ * | {@link deleteBrandingPhoneProvider} | `DELETE /branding/phone/providers/{id}` | `delete:phone_providers` |
+ * | {@link updateBrandingPhoneProvider} | `PATCH /branding/phone/providers/{id}` | `update:phone_providers` |
+ * | {@link testBrandingPhoneProvider} | `POST /branding/phone/providers/{id}/try` | `create:phone_providers` |
+ * | {@link listBrandingPhoneTemplates} | `GET /branding/phone/templates` | `read:phone_templates` |
+ * | {@link createBrandingPhoneTemplate} | `POST /branding/phone/templates` | `create:phone_templates` |
+ * | {@link getBrandingPhoneTemplate} | `GET /branding/phone/templates/{id}` | `read:phone_templates` |
+ * | {@link deleteBrandingPhoneTemplate} | `DELETE /branding/phone/templates/{id}` | `delete:phone_templates` |
+ * | {@link updateBrandingPhoneTemplate} | `PATCH /branding/phone/templates/{id}` | `update:phone_templates` |
+ * | {@link resetBrandingPhoneTemplate} | `PATCH /branding/phone/templates/{id}/reset` | `update:phone_templates` |
+ * | {@link testBrandingPhoneTemplate} | `POST /branding/phone/templates/{id}/try` | `create:phone_templates` |
+ * | {@link getBrandingTemplateUniversalLogin} | `GET /branding/templates/universal-login` | `read:branding` |
+ * | {@link deleteBrandingTemplateUniversalLogin} | `DELETE /branding/templates/universal-login` | `delete:branding` |
+ * | {@link updateBrandingTemplateUniversalLogin} | `PUT /branding/templates/universal-login` | `update:branding` |
+ * | {@link createBrandingTheme} | `POST /branding/themes` | `update:branding` |
+ * | {@link getBrandingThemeDefault} | `GET /branding/themes/default` | `read:branding` |
+ * | {@link getBrandingTheme} | `GET /branding/themes/{themeId}` | `read:branding` |
+ * | {@link deleteBrandingTheme} | `DELETE /branding/themes/{themeId}` | `delete:branding` |
+ * | {@link updateBrandingTheme} | `PATCH /branding/themes/{themeId}` | `update:branding` |
+ *
  * @packageDocumentation
+ * @module branding
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

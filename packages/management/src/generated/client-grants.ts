@@ -3,7 +3,17 @@
 /**
  * The `clientGrants` operations of the Management API: `@auth0-edge/management/client-grants`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listClientGrants} | `GET /client-grants` | `read:client_grants` |
+ * | {@link createClientGrant} | `POST /client-grants` | `create:client_grants` |
+ * | {@link getClientGrant} | `GET /client-grants/{id}` | `read:client_grants` |
+ * | {@link deleteClientGrant} | `DELETE /client-grants/{id}` | `delete:client_grants` |
+ * | {@link updateClientGrant} | `PATCH /client-grants/{id}` | `update:client_grants` |
+ * | {@link listClientGrantOrganizations} | `GET /client-grants/{id}/organizations` | `read:organization_client_grants` |
+ *
  * @packageDocumentation
+ * @module client-grants
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

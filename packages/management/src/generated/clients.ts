@@ -3,7 +3,25 @@
 /**
  * The `clients` operations of the Management API: `@auth0-edge/management/clients`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listClients} | `GET /clients` | `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary` |
+ * | {@link createClient} | `POST /clients` | `create:clients` |
+ * | {@link previewClientCimdMetadata} | `POST /clients/cimd/preview` | `read:clients` |
+ * | {@link registerClientCimdClient} | `POST /clients/cimd/register` | `create:clients`, `update:clients` |
+ * | {@link listClientCredentials} | `GET /clients/{client_id}/credentials` | `read:client_credentials` |
+ * | {@link createClientCredential} | `POST /clients/{client_id}/credentials` | `create:client_credentials` |
+ * | {@link getClientCredential} | `GET /clients/{client_id}/credentials/{credential_id}` | `read:client_credentials` |
+ * | {@link deleteClientCredential} | `DELETE /clients/{client_id}/credentials/{credential_id}` | `delete:client_credentials` |
+ * | {@link updateClientCredential} | `PATCH /clients/{client_id}/credentials/{credential_id}` | `update:client_credentials` |
+ * | {@link getClient} | `GET /clients/{id}` | `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary` |
+ * | {@link deleteClient} | `DELETE /clients/{id}` | `delete:clients` |
+ * | {@link updateClient} | `PATCH /clients/{id}` | `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access` |
+ * | {@link getClientConnections} | `GET /clients/{id}/connections` | `read:connections`, `read:clients`, `read:client_summary` |
+ * | {@link rotateClientSecret} | `POST /clients/{id}/rotate-secret` | `update:client_keys` |
+ *
  * @packageDocumentation
+ * @module clients
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,18 @@
 /**
  * The `connectionProfiles` operations of the Management API: `@auth0-edge/management/connection-profiles`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listConnectionProfiles} | `GET /connection-profiles` | `read:connection_profiles` |
+ * | {@link createConnectionProfile} | `POST /connection-profiles` | `create:connection_profiles` |
+ * | {@link listConnectionProfileTemplates} | `GET /connection-profiles/templates` | `read:connection_profiles` |
+ * | {@link getConnectionProfileTemplate} | `GET /connection-profiles/templates/{id}` | `read:connection_profiles` |
+ * | {@link getConnectionProfile} | `GET /connection-profiles/{id}` | `read:connection_profiles` |
+ * | {@link deleteConnectionProfile} | `DELETE /connection-profiles/{id}` | `delete:connection_profiles` |
+ * | {@link updateConnectionProfile} | `PATCH /connection-profiles/{id}` | `update:connection_profiles` |
+ *
  * @packageDocumentation
+ * @module connection-profiles
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,41 @@
 /**
  * The `connections` operations of the Management API: `@auth0-edge/management/connections`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listConnections} | `GET /connections` | `read:connections` |
+ * | {@link createConnection} | `POST /connections` | `create:connections` |
+ * | {@link listConnectionDirectoryProvisioning} | `GET /connections-directory-provisionings` | `read:directory_provisionings` |
+ * | {@link listConnectionScimConfiguration} | `GET /connections-scim-configurations` | `read:scim_config` |
+ * | {@link getConnection} | `GET /connections/{id}` | `read:connections` |
+ * | {@link deleteConnection} | `DELETE /connections/{id}` | `delete:connections` |
+ * | {@link updateConnection} | `PATCH /connections/{id}` | `update:connections` |
+ * | {@link getConnectionClients} | `GET /connections/{id}/clients` | `read:connections` |
+ * | {@link updateConnectionClients} | `PATCH /connections/{id}/clients` | `update:connections` |
+ * | {@link getConnectionDirectoryProvisioning} | `GET /connections/{id}/directory-provisioning` | `read:directory_provisionings` |
+ * | {@link deleteConnectionDirectoryProvisioning} | `DELETE /connections/{id}/directory-provisioning` | `delete:directory_provisionings` |
+ * | {@link updateConnectionDirectoryProvisioning} | `PATCH /connections/{id}/directory-provisioning` | `update:directory_provisionings` |
+ * | {@link createConnectionDirectoryProvisioning} | `POST /connections/{id}/directory-provisioning` | `create:directory_provisionings` |
+ * | {@link getConnectionDirectoryProvisioningDefaultMapping} | `GET /connections/{id}/directory-provisioning/default-mapping` | `read:directory_provisionings` |
+ * | {@link createConnectionDirectoryProvisioningSynchronization} | `POST /connections/{id}/directory-provisioning/synchronizations` | `create:directory_provisionings` |
+ * | {@link listConnectionDirectoryProvisioningSynchronizedGroups} | `GET /connections/{id}/directory-provisioning/synchronized-groups` | `read:directory_provisionings` |
+ * | {@link setConnectionDirectoryProvisioning} | `PUT /connections/{id}/directory-provisioning/synchronized-groups` | `update:directory_provisionings` |
+ * | {@link getConnectionKeys} | `GET /connections/{id}/keys` | `read:connections_keys` |
+ * | {@link createConnectionKey} | `POST /connections/{id}/keys` | `create:connections_keys` |
+ * | {@link rotateConnectionKey} | `POST /connections/{id}/keys/rotate` | `create:connections_keys`, `update:connections_keys` |
+ * | {@link getConnectionScimConfiguration} | `GET /connections/{id}/scim-configuration` | `read:scim_config` |
+ * | {@link deleteConnectionScimConfiguration} | `DELETE /connections/{id}/scim-configuration` | `delete:scim_config` |
+ * | {@link updateConnectionScimConfiguration} | `PATCH /connections/{id}/scim-configuration` | `update:scim_config` |
+ * | {@link createConnectionScimConfiguration} | `POST /connections/{id}/scim-configuration` | `create:scim_config` |
+ * | {@link getConnectionScimConfigurationDefaultMapping} | `GET /connections/{id}/scim-configuration/default-mapping` | `read:scim_config` |
+ * | {@link getConnectionScimConfigurationTokens} | `GET /connections/{id}/scim-configuration/tokens` | `read:scim_token` |
+ * | {@link createConnectionScimConfigurationToken} | `POST /connections/{id}/scim-configuration/tokens` | `create:scim_token` |
+ * | {@link deleteConnectionScimConfigurationToken} | `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}` | `delete:scim_token` |
+ * | {@link checkConnectionStatus} | `GET /connections/{id}/status` | `read:connections` |
+ * | {@link deleteConnectionUsersByEmail} | `DELETE /connections/{id}/users` | `delete:users` |
+ *
  * @packageDocumentation
+ * @module connections
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,20 @@
 /**
  * The `customDomains` operations of the Management API: `@auth0-edge/management/custom-domains`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listCustomDomains} | `GET /custom-domains` | `read:custom_domains` |
+ * | {@link createCustomDomain} | `POST /custom-domains` | `create:custom_domains` |
+ * | {@link getCustomDomainDefault} | `GET /custom-domains/default` | `read:custom_domains` |
+ * | {@link setCustomDomainDefault} | `PATCH /custom-domains/default` | `update:custom_domains` |
+ * | {@link getCustomDomain} | `GET /custom-domains/{id}` | `read:custom_domains` |
+ * | {@link deleteCustomDomain} | `DELETE /custom-domains/{id}` | `delete:custom_domains` |
+ * | {@link updateCustomDomain} | `PATCH /custom-domains/{id}` | `update:custom_domains` |
+ * | {@link testCustomDomain} | `POST /custom-domains/{id}/test` | `read:custom_domains` |
+ * | {@link verifyCustomDomain} | `POST /custom-domains/{id}/verify` | `create:custom_domains` |
+ *
  * @packageDocumentation
+ * @module custom-domains
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,14 @@
 /**
  * The `deviceCredentials` operations of the Management API: `@auth0-edge/management/device-credentials`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listDeviceCredentials} | `GET /device-credentials` | `read:device_credentials` |
+ * | {@link createDeviceCredentialPublicKey} | `POST /device-credentials` | `create:current_user_device_credentials` |
+ * | {@link deleteDeviceCredential} | `DELETE /device-credentials/{id}` | `delete:device_credentials`, `delete:current_user_device_credentials` |
+ *
  * @packageDocumentation
+ * @module device-credentials
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

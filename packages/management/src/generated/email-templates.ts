@@ -3,7 +3,15 @@
 /**
  * The `emailTemplates` operations of the Management API: `@auth0-edge/management/email-templates`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link createEmailTemplate} | `POST /email-templates` | `create:email_templates` |
+ * | {@link getEmailTemplate} | `GET /email-templates/{templateName}` | `read:email_templates` |
+ * | {@link updateEmailTemplate} | `PATCH /email-templates/{templateName}` | `update:email_templates` |
+ * | {@link setEmailTemplate} | `PUT /email-templates/{templateName}` | `update:email_templates` |
+ *
  * @packageDocumentation
+ * @module email-templates
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,15 @@
 /**
  * The `emails` operations of the Management API: `@auth0-edge/management/emails`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getEmailProvider} | `GET /emails/provider` | `read:email_provider` |
+ * | {@link deleteEmailProvider} | `DELETE /emails/provider` | `delete:email_provider` |
+ * | {@link updateEmailProvider} | `PATCH /emails/provider` | `update:email_provider` |
+ * | {@link createEmailProvider} | `POST /emails/provider` | `create:email_provider` |
+ *
  * @packageDocumentation
+ * @module emails
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,21 @@
 /**
  * The `eventStreams` operations of the Management API: `@auth0-edge/management/event-streams`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listEventStreams} | `GET /event-streams` | `read:event_streams` |
+ * | {@link createEventStream} | `POST /event-streams` | `create:event_streams` |
+ * | {@link getEventStream} | `GET /event-streams/{id}` | `read:event_streams` |
+ * | {@link deleteEventStream} | `DELETE /event-streams/{id}` | `delete:event_streams` |
+ * | {@link updateEventStream} | `PATCH /event-streams/{id}` | `update:event_streams` |
+ * | {@link listEventStreamDeliveries} | `GET /event-streams/{id}/deliveries` | `read:event_streams`, `read:event_deliveries` |
+ * | {@link getEventStreamDeliveryHistory} | `GET /event-streams/{id}/deliveries/{event_id}` | `read:event_deliveries` |
+ * | {@link createEventStreamRedelivery} | `POST /event-streams/{id}/redeliver` | `update:event_deliveries` |
+ * | {@link createEventStreamRedeliveryById} | `POST /event-streams/{id}/redeliver/{event_id}` | `update:event_deliveries` |
+ * | {@link testEventStream} | `POST /event-streams/{id}/test` | `update:event_streams` |
+ *
  * @packageDocumentation
+ * @module event-streams
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,12 @@
 /**
  * The `events` operations of the Management API: `@auth0-edge/management/events`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link subscribeEvents} | `GET /events` | `read:events` |
+ *
  * @packageDocumentation
+ * @module events
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,34 @@
 /**
  * The `experimentation` operations of the Management API: `@auth0-edge/management/experimentation`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listExperimentationExperiments} | `GET /experimentation/experiments` | `read:experimentation` |
+ * | {@link createExperimentationExperiment} | `POST /experimentation/experiments` | `create:experimentation` |
+ * | {@link getExperimentationExperiment} | `GET /experimentation/experiments/{id}` | `read:experimentation` |
+ * | {@link deleteExperimentationExperiment} | `DELETE /experimentation/experiments/{id}` | `delete:experimentation` |
+ * | {@link updateExperimentationExperiment} | `PATCH /experimentation/experiments/{id}` | `update:experimentation` |
+ * | {@link updateExperimentationExperimentStatus} | `POST /experimentation/experiments/{id}/status` | `update:experimentation` |
+ * | {@link validateExperimentationExperiment} | `POST /experimentation/experiments/{id}/validate` | `read:experimentation` |
+ * | {@link listExperimentationFeatureFlags} | `GET /experimentation/feature-flags` | `read:experimentation` |
+ * | {@link createExperimentationFeatureFlag} | `POST /experimentation/feature-flags` | `create:experimentation` |
+ * | {@link getExperimentationFeatureFlag} | `GET /experimentation/feature-flags/{id}` | `read:experimentation` |
+ * | {@link deleteExperimentationFeatureFlag} | `DELETE /experimentation/feature-flags/{id}` | `delete:experimentation` |
+ * | {@link updateExperimentationFeatureFlag} | `PATCH /experimentation/feature-flags/{id}` | `update:experimentation` |
+ * | {@link updateExperimentationFeatureFlagStatus} | `POST /experimentation/feature-flags/{id}/status` | `update:experimentation` |
+ * | {@link listExperimentationFeatureFlagVariations} | `GET /experimentation/feature-flags/{id}/variations` | `read:experimentation` |
+ * | {@link createExperimentationFeatureFlagVariation} | `POST /experimentation/feature-flags/{id}/variations` | `create:experimentation` |
+ * | {@link getExperimentationFeatureFlagVariation} | `GET /experimentation/feature-flags/{id}/variations/{vid}` | `read:experimentation` |
+ * | {@link deleteExperimentationFeatureFlagVariation} | `DELETE /experimentation/feature-flags/{id}/variations/{vid}` | `delete:experimentation` |
+ * | {@link updateExperimentationFeatureFlagVariation} | `PATCH /experimentation/feature-flags/{id}/variations/{vid}` | `update:experimentation` |
+ * | {@link listExperimentationSegments} | `GET /experimentation/segments` | `read:experimentation` |
+ * | {@link createExperimentationSegment} | `POST /experimentation/segments` | `create:experimentation` |
+ * | {@link getExperimentationSegment} | `GET /experimentation/segments/{id}` | `read:experimentation` |
+ * | {@link deleteExperimentationSegment} | `DELETE /experimentation/segments/{id}` | `delete:experimentation` |
+ * | {@link updateExperimentationSegment} | `PATCH /experimentation/segments/{id}` | `update:experimentation` |
+ *
  * @packageDocumentation
+ * @module experimentation
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

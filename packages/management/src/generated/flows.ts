@@ -3,7 +3,24 @@
 /**
  * The `flows` operations of the Management API: `@auth0-edge/management/flows`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listFlows} | `GET /flows` | `read:flows` |
+ * | {@link createFlow} | `POST /flows` | `create:flows` |
+ * | {@link listFlowVaultConnections} | `GET /flows/vault/connections` | `read:flows_vault_connections` |
+ * | {@link createFlowVaultConnection} | `POST /flows/vault/connections` | `create:flows_vault_connections` |
+ * | {@link getFlowVaultConnection} | `GET /flows/vault/connections/{id}` | `read:flows_vault_connections` |
+ * | {@link deleteFlowVaultConnection} | `DELETE /flows/vault/connections/{id}` | `delete:flows_vault_connections` |
+ * | {@link updateFlowVaultConnection} | `PATCH /flows/vault/connections/{id}` | `update:flows_vault_connections` |
+ * | {@link listFlowExecutions} | `GET /flows/{flow_id}/executions` | `read:flows_executions` |
+ * | {@link getFlowExecution} | `GET /flows/{flow_id}/executions/{execution_id}` | `read:flows_executions` |
+ * | {@link deleteFlowExecution} | `DELETE /flows/{flow_id}/executions/{execution_id}` | `delete:flows_executions` |
+ * | {@link getFlow} | `GET /flows/{id}` | `read:flows` |
+ * | {@link deleteFlow} | `DELETE /flows/{id}` | `delete:flows` |
+ * | {@link updateFlow} | `PATCH /flows/{id}` | `update:flows` |
+ *
  * @packageDocumentation
+ * @module flows
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

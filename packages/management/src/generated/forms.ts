@@ -3,7 +3,16 @@
 /**
  * The `forms` operations of the Management API: `@auth0-edge/management/forms`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listForms} | `GET /forms` | `read:forms` |
+ * | {@link createForm} | `POST /forms` | `create:forms` |
+ * | {@link getForm} | `GET /forms/{id}` | `read:forms` |
+ * | {@link deleteForm} | `DELETE /forms/{id}` | `delete:forms` |
+ * | {@link updateForm} | `PATCH /forms/{id}` | `update:forms` |
+ *
  * @packageDocumentation
+ * @module forms
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

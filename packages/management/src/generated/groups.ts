@@ -3,7 +3,18 @@
 /**
  * The `groups` operations of the Management API: `@auth0-edge/management/groups`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listGroups} | `GET /groups` | `read:groups` |
+ * | {@link getGroup} | `GET /groups/{id}` | `read:groups` |
+ * | {@link deleteGroup} | `DELETE /groups/{id}` | `delete:groups` |
+ * | {@link getGroupMembers} | `GET /groups/{id}/members` | `read:group_members` |
+ * | {@link listGroupRoles} | `GET /groups/{id}/roles` | `read:group_roles` |
+ * | {@link deleteGroupRoles} | `DELETE /groups/{id}/roles` | `delete:group_roles` |
+ * | {@link createGroupRole} | `POST /groups/{id}/roles` | `create:group_roles` |
+ *
  * @packageDocumentation
+ * @module groups
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,47 @@
 /**
  * The `guardian` operations of the Management API: `@auth0-edge/management/guardian`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link createGuardianEnrollmentTicket} | `POST /guardian/enrollments/ticket` | `create:guardian_enrollment_tickets` |
+ * | {@link getGuardianEnrollment} | `GET /guardian/enrollments/{id}` | `read:guardian_enrollments` |
+ * | {@link deleteGuardianEnrollment} | `DELETE /guardian/enrollments/{id}` | `delete:guardian_enrollments` |
+ * | {@link listGuardianFactors} | `GET /guardian/factors` | `read:guardian_factors` |
+ * | {@link getGuardianFactorDuoSettings} | `GET /guardian/factors/duo/settings` | `read:guardian_factors` |
+ * | {@link updateGuardianFactorDuoSettings} | `PATCH /guardian/factors/duo/settings` | `update:guardian_factors` |
+ * | {@link setGuardianFactorDuoSettings} | `PUT /guardian/factors/duo/settings` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPhoneMessageTypes} | `GET /guardian/factors/phone/message-types` | `read:guardian_factors` |
+ * | {@link setGuardianFactorPhoneMessageTypes} | `PUT /guardian/factors/phone/message-types` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPhoneTwilioProvider} | `GET /guardian/factors/phone/providers/twilio` | `read:guardian_factors` |
+ * | {@link setGuardianFactorPhoneTwilioProvider} | `PUT /guardian/factors/phone/providers/twilio` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPhoneSelectedProvider} | `GET /guardian/factors/phone/selected-provider` | `read:guardian_factors` |
+ * | {@link setGuardianFactorPhoneProvider} | `PUT /guardian/factors/phone/selected-provider` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPhoneTemplates} | `GET /guardian/factors/phone/templates` | `read:guardian_factors` |
+ * | {@link setGuardianFactorPhoneTemplates} | `PUT /guardian/factors/phone/templates` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPushNotificationApnsProvider} | `GET /guardian/factors/push-notification/providers/apns` | `read:guardian_factors` |
+ * | {@link updateGuardianFactorPushNotificationApnsProvider} | `PATCH /guardian/factors/push-notification/providers/apns` | `update:guardian_factors` |
+ * | {@link setGuardianFactorPushNotificationApnsProvider} | `PUT /guardian/factors/push-notification/providers/apns` | `update:guardian_factors` |
+ * | {@link updateGuardianFactorPushNotificationFcmProvider} | `PATCH /guardian/factors/push-notification/providers/fcm` | `update:guardian_factors` |
+ * | {@link setGuardianFactorPushNotificationFcmProvider} | `PUT /guardian/factors/push-notification/providers/fcm` | `update:guardian_factors` |
+ * | {@link updateGuardianFactorPushNotificationFcmv1Provider} | `PATCH /guardian/factors/push-notification/providers/fcmv1` | `update:guardian_factors` |
+ * | {@link setGuardianFactorPushNotificationFcmv1Provider} | `PUT /guardian/factors/push-notification/providers/fcmv1` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPushNotificationSnsProvider} | `GET /guardian/factors/push-notification/providers/sns` | `read:guardian_factors` |
+ * | {@link updateGuardianFactorPushNotificationSnsProvider} | `PATCH /guardian/factors/push-notification/providers/sns` | `update:guardian_factors` |
+ * | {@link setGuardianFactorPushNotificationSnsProvider} | `PUT /guardian/factors/push-notification/providers/sns` | `update:guardian_factors` |
+ * | {@link getGuardianFactorPushNotificationSelectedProvider} | `GET /guardian/factors/push-notification/selected-provider` | `read:guardian_factors` |
+ * | {@link setGuardianFactorPushNotificationProvider} | `PUT /guardian/factors/push-notification/selected-provider` | `update:guardian_factors` |
+ * | {@link getGuardianFactorSmsTwilioProvider} | `GET /guardian/factors/sms/providers/twilio` | `read:guardian_factors` |
+ * | {@link setGuardianFactorSmsTwilioProvider} | `PUT /guardian/factors/sms/providers/twilio` | `update:guardian_factors` |
+ * | {@link getGuardianFactorSmsSelectedProvider} | `GET /guardian/factors/sms/selected-provider` | `read:guardian_factors` |
+ * | {@link setGuardianFactorSmsProvider} | `PUT /guardian/factors/sms/selected-provider` | `update:guardian_factors` |
+ * | {@link getGuardianFactorSmsTemplates} | `GET /guardian/factors/sms/templates` | `read:guardian_factors` |
+ * | {@link setGuardianFactorSmsTemplates} | `PUT /guardian/factors/sms/templates` | `update:guardian_factors` |
+ * | {@link setGuardianFactor} | `PUT /guardian/factors/{name}` | `update:guardian_factors` |
+ * | {@link listGuardianPolicies} | `GET /guardian/policies` | `read:mfa_policies` |
+ * | {@link setGuardianPolicies} | `PUT /guardian/policies` | `update:mfa_policies` |
+ *
  * @packageDocumentation
+ * @module guardian
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

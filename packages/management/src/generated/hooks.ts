@@ -3,7 +3,20 @@
 /**
  * The `hooks` operations of the Management API: `@auth0-edge/management/hooks`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listHooks} | `GET /hooks` | `read:hooks` |
+ * | {@link createHook} | `POST /hooks` | `create:hooks` |
+ * | {@link getHook} | `GET /hooks/{id}` | `read:hooks` |
+ * | {@link deleteHook} | `DELETE /hooks/{id}` | `delete:hooks` |
+ * | {@link updateHook} | `PATCH /hooks/{id}` | `update:hooks` |
+ * | {@link getHookSecrets} | `GET /hooks/{id}/secrets` | `read:hooks` |
+ * | {@link deleteHookSecrets} | `DELETE /hooks/{id}/secrets` | `delete:hooks` |
+ * | {@link updateHookSecrets} | `PATCH /hooks/{id}/secrets` | `update:hooks` |
+ * | {@link createHookSecret} | `POST /hooks/{id}/secrets` | `update:hooks` |
+ *
  * @packageDocumentation
+ * @module hooks
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,16 @@
 /**
  * The `jobs` operations of the Management API: `@auth0-edge/management/jobs`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link createJobUsersExport} | `POST /jobs/users-exports` | `read:users` |
+ * | {@link createJobUsersImport} | `POST /jobs/users-imports` | `create:users` |
+ * | {@link createJobVerificationEmail} | `POST /jobs/verification-email` | `update:users` |
+ * | {@link getJob} | `GET /jobs/{id}` | `create:users`, `read:users` |
+ * | {@link getJobErrors} | `GET /jobs/{id}/errors` | `create:users`, `read:users` |
+ *
  * @packageDocumentation
+ * @module jobs
  */
 import type { ManagementClient } from "../client.js";
 import { multipartBody } from "../multipart.js";

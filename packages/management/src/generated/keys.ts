@@ -3,7 +3,25 @@
 /**
  * The `keys` operations of the Management API: `@auth0-edge/management/keys`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getKeyCustomSigning} | `GET /keys/custom-signing` | `read:custom_signing_keys` |
+ * | {@link deleteKeyCustomSigning} | `DELETE /keys/custom-signing` | `delete:custom_signing_keys` |
+ * | {@link setKeyCustomSigning} | `PUT /keys/custom-signing` | `create:custom_signing_keys`, `update:custom_signing_keys` |
+ * | {@link listKeyEncryption} | `GET /keys/encryption` | `read:encryption_keys` |
+ * | {@link createKeyEncryption} | `POST /keys/encryption` | `create:encryption_keys` |
+ * | {@link rekeyKeyEncryption} | `POST /keys/encryption/rekey` | `create:encryption_keys`, `update:encryption_keys` |
+ * | {@link getKeyEncryption} | `GET /keys/encryption/{kid}` | `read:encryption_keys` |
+ * | {@link deleteKeyEncryption} | `DELETE /keys/encryption/{kid}` | `delete:encryption_keys` |
+ * | {@link importKeyEncryption} | `POST /keys/encryption/{kid}` | `update:encryption_keys` |
+ * | {@link createKeyEncryptionPublicWrappingKey} | `POST /keys/encryption/{kid}/wrapping-key` | `create:encryption_keys` |
+ * | {@link listKeySigning} | `GET /keys/signing` | `read:signing_keys` |
+ * | {@link rotateKeySigning} | `POST /keys/signing/rotate` | `create:signing_keys`, `update:signing_keys` |
+ * | {@link getKeySigning} | `GET /keys/signing/{kid}` | `read:signing_keys` |
+ * | {@link revokeKeySigning} | `PUT /keys/signing/{kid}/revoke` | `update:signing_keys` |
+ *
  * @packageDocumentation
+ * @module keys
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,16 @@
 /**
  * The `logStreams` operations of the Management API: `@auth0-edge/management/log-streams`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listLogStreams} | `GET /log-streams` | `read:log_streams` |
+ * | {@link createLogStream} | `POST /log-streams` | `create:log_streams` |
+ * | {@link getLogStream} | `GET /log-streams/{id}` | `read:log_streams` |
+ * | {@link deleteLogStream} | `DELETE /log-streams/{id}` | `delete:log_streams` |
+ * | {@link updateLogStream} | `PATCH /log-streams/{id}` | `update:log_streams` |
+ *
  * @packageDocumentation
+ * @module log-streams
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,13 @@
 /**
  * The `logs` operations of the Management API: `@auth0-edge/management/logs`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listLogs} | `GET /logs` | `read:logs`, `read:logs_users` |
+ * | {@link getLog} | `GET /logs/{id}` | `read:logs`, `read:logs_users` |
+ *
  * @packageDocumentation
+ * @module logs
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

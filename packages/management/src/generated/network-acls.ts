@@ -3,7 +3,17 @@
 /**
  * The `networkAcls` operations of the Management API: `@auth0-edge/management/network-acls`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listNetworkAcls} | `GET /network-acls` | `read:network_acls` |
+ * | {@link createNetworkAcl} | `POST /network-acls` | `create:network_acls` |
+ * | {@link getNetworkAcl} | `GET /network-acls/{id}` | `read:network_acls` |
+ * | {@link deleteNetworkAcl} | `DELETE /network-acls/{id}` | `delete:network_acls` |
+ * | {@link updateNetworkAcl} | `PATCH /network-acls/{id}` | `update:network_acls` |
+ * | {@link setNetworkAcl} | `PUT /network-acls/{id}` | `update:network_acls` |
+ *
  * @packageDocumentation
+ * @module network-acls
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

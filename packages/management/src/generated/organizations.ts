@@ -3,7 +3,52 @@
 /**
  * The `organizations` operations of the Management API: `@auth0-edge/management/organizations`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listOrganizations} | `GET /organizations` | `read:organizations`, `read:organizations_summary` |
+ * | {@link createOrganization} | `POST /organizations` | `create:organizations`, `create:organization_connections` |
+ * | {@link getOrganizationByName} | `GET /organizations/name/{name}` | `read:organizations` |
+ * | {@link getOrganization} | `GET /organizations/{id}` | `read:organizations`, `read:organizations_summary` |
+ * | {@link deleteOrganization} | `DELETE /organizations/{id}` | `delete:organizations` |
+ * | {@link updateOrganization} | `PATCH /organizations/{id}` | `update:organizations` |
+ * | {@link listOrganizationClientGrants} | `GET /organizations/{id}/client-grants` | `read:organization_client_grants` |
+ * | {@link createOrganizationClientGrant} | `POST /organizations/{id}/client-grants` | `create:organization_client_grants` |
+ * | {@link deleteOrganizationClientGrant} | `DELETE /organizations/{id}/client-grants/{grant_id}` | `delete:organization_client_grants` |
+ * | {@link listOrganizationConnections} | `GET /organizations/{id}/connections` | `read:organization_connections` |
+ * | {@link createOrganizationConnection} | `POST /organizations/{id}/connections` | `create:organization_connections` |
+ * | {@link getOrganizationConnection} | `GET /organizations/{id}/connections/{connection_id}` | `read:organization_connections` |
+ * | {@link deleteOrganizationConnection} | `DELETE /organizations/{id}/connections/{connection_id}` | `delete:organization_connections` |
+ * | {@link updateOrganizationConnection} | `PATCH /organizations/{id}/connections/{connection_id}` | `update:organization_connections` |
+ * | {@link listOrganizationDiscoveryDomains} | `GET /organizations/{id}/discovery-domains` | `read:organization_discovery_domains` |
+ * | {@link createOrganizationDiscoveryDomain} | `POST /organizations/{id}/discovery-domains` | `create:organization_discovery_domains` |
+ * | {@link getOrganizationDiscoveryDomainByName} | `GET /organizations/{id}/discovery-domains/name/{discovery_domain}` | `read:organization_discovery_domains` |
+ * | {@link getOrganizationDiscoveryDomain} | `GET /organizations/{id}/discovery-domains/{discovery_domain_id}` | `read:organization_discovery_domains` |
+ * | {@link deleteOrganizationDiscoveryDomain} | `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}` | `delete:organization_discovery_domains` |
+ * | {@link updateOrganizationDiscoveryDomain} | `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}` | `update:organization_discovery_domains` |
+ * | {@link listOrganizationEnabledConnections} | `GET /organizations/{id}/enabled_connections` | `read:organization_connections` |
+ * | {@link addOrganizationEnabledConnections} | `POST /organizations/{id}/enabled_connections` | `create:organization_connections` |
+ * | {@link getOrganizationEnabledConnection} | `GET /organizations/{id}/enabled_connections/{connectionId}` | `read:organization_connections` |
+ * | {@link deleteOrganizationEnabledConnection} | `DELETE /organizations/{id}/enabled_connections/{connectionId}` | `delete:organization_connections` |
+ * | {@link updateOrganizationEnabledConnection} | `PATCH /organizations/{id}/enabled_connections/{connectionId}` | `update:organization_connections` |
+ * | {@link listOrganizationInvitations} | `GET /organizations/{id}/invitations` | `read:organization_invitations` |
+ * | {@link createOrganizationInvitation} | `POST /organizations/{id}/invitations` | `create:organization_invitations` |
+ * | {@link getOrganizationInvitation} | `GET /organizations/{id}/invitations/{invitation_id}` | `read:organization_invitations` |
+ * | {@link deleteOrganizationInvitation} | `DELETE /organizations/{id}/invitations/{invitation_id}` | `delete:organization_invitations` |
+ * | {@link listOrganizationMembers} | `GET /organizations/{id}/members` | `read:organization_members` |
+ * | {@link deleteOrganizationMembers} | `DELETE /organizations/{id}/members` | `delete:organization_members` |
+ * | {@link createOrganizationMember} | `POST /organizations/{id}/members` | `create:organization_members` |
+ * | {@link listOrganizationMemberEffectiveRoles} | `GET /organizations/{id}/members/{user_id}/effective-roles` | `read:organization_member_effective_roles` |
+ * | {@link listOrganizationMemberEffectiveRoleSourceGroups} | `GET /organizations/{id}/members/{user_id}/effective-roles/sources/groups` | `read:organization_member_role_source_groups` |
+ * | {@link listOrganizationMemberRoles} | `GET /organizations/{id}/members/{user_id}/roles` | `read:organization_member_roles` |
+ * | {@link deleteOrganizationMemberRoles} | `DELETE /organizations/{id}/members/{user_id}/roles` | `delete:organization_member_roles` |
+ * | {@link assignOrganizationMemberRoles} | `POST /organizations/{id}/members/{user_id}/roles` | `create:organization_member_roles` |
+ * | {@link listOrganizationGroups} | `GET /organizations/{organization_id}/groups` | `read:organization_groups` |
+ * | {@link listOrganizationGroupRoles} | `GET /organizations/{organization_id}/groups/{group_id}/roles` | `read:organization_group_roles` |
+ * | {@link deleteOrganizationGroupRoles} | `DELETE /organizations/{organization_id}/groups/{group_id}/roles` | `delete:organization_group_roles` |
+ * | {@link createOrganizationGroupRole} | `POST /organizations/{organization_id}/groups/{group_id}/roles` | `create:organization_group_roles` |
+ *
  * @packageDocumentation
+ * @module organizations
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

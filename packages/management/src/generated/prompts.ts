@@ -3,7 +3,21 @@
 /**
  * The `prompts` operations of the Management API: `@auth0-edge/management/prompts`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getPromptsSettings} | `GET /prompts` | `read:prompts` |
+ * | {@link updatePromptsSettings} | `PATCH /prompts` | `update:prompts` |
+ * | {@link listPromptRendering} | `GET /prompts/rendering` | `read:prompts` |
+ * | {@link bulkPromptRenderingUpdate} | `PATCH /prompts/rendering` | `update:prompts` |
+ * | {@link getPromptCustomText} | `GET /prompts/{prompt}/custom-text/{language}` | `read:prompts` |
+ * | {@link setPromptCustomText} | `PUT /prompts/{prompt}/custom-text/{language}` | `update:prompts` |
+ * | {@link getPromptPartials} | `GET /prompts/{prompt}/partials` | `read:prompts` |
+ * | {@link setPromptPartials} | `PUT /prompts/{prompt}/partials` | `update:prompts` |
+ * | {@link getPromptRendering} | `GET /prompts/{prompt}/screen/{screen}/rendering` | `read:prompts` |
+ * | {@link updatePromptRendering} | `PATCH /prompts/{prompt}/screen/{screen}/rendering` | `update:prompts` |
+ *
  * @packageDocumentation
+ * @module prompts
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

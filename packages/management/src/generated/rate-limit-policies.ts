@@ -3,7 +3,16 @@
 /**
  * The `rateLimitPolicies` operations of the Management API: `@auth0-edge/management/rate-limit-policies`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listRateLimitPolicies} | `GET /rate-limit-policies` | `read:rate_limit_policies` |
+ * | {@link createRateLimitPolicy} | `POST /rate-limit-policies` | `create:rate_limit_policies` |
+ * | {@link getRateLimitPolicy} | `GET /rate-limit-policies/{id}` | `read:rate_limit_policies` |
+ * | {@link deleteRateLimitPolicy} | `DELETE /rate-limit-policies/{id}` | `delete:rate_limit_policies` |
+ * | {@link updateRateLimitPolicy} | `PATCH /rate-limit-policies/{id}` | `update:rate_limit_policies` |
+ *
  * @packageDocumentation
+ * @module rate-limit-policies
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

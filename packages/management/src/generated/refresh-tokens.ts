@@ -3,7 +3,16 @@
 /**
  * The `refreshTokens` operations of the Management API: `@auth0-edge/management/refresh-tokens`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listRefreshTokens} | `GET /refresh-tokens` | `read:refresh_tokens` |
+ * | {@link revokeRefreshToken} | `POST /refresh-tokens/revoke` | `delete:refresh_tokens` |
+ * | {@link getRefreshToken} | `GET /refresh-tokens/{id}` | `read:refresh_tokens` |
+ * | {@link deleteRefreshToken} | `DELETE /refresh-tokens/{id}` | `delete:refresh_tokens` |
+ * | {@link updateRefreshToken} | `PATCH /refresh-tokens/{id}` | `update:refresh_tokens` |
+ *
  * @packageDocumentation
+ * @module refresh-tokens
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

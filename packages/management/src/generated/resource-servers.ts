@@ -3,7 +3,16 @@
 /**
  * The `resourceServers` operations of the Management API: `@auth0-edge/management/resource-servers`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listResourceServers} | `GET /resource-servers` | `read:resource_servers` |
+ * | {@link createResourceServer} | `POST /resource-servers` | `create:resource_servers` |
+ * | {@link getResourceServer} | `GET /resource-servers/{id}` | `read:resource_servers` |
+ * | {@link deleteResourceServer} | `DELETE /resource-servers/{id}` | `delete:resource_servers` |
+ * | {@link updateResourceServer} | `PATCH /resource-servers/{id}` | `update:resource_servers` |
+ *
  * @packageDocumentation
+ * @module resource-servers
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,15 @@
 /**
  * The `riskAssessments` operations of the Management API: `@auth0-edge/management/risk-assessments`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getRiskAssessmentSettings} | `GET /risk-assessments/settings` | `read:attack_protection` |
+ * | {@link updateRiskAssessmentSettings} | `PATCH /risk-assessments/settings` | `update:attack_protection` |
+ * | {@link getRiskAssessmentSettingNewDevice} | `GET /risk-assessments/settings/new-device` | `read:attack_protection` |
+ * | {@link updateRiskAssessmentSettingNewDevice} | `PATCH /risk-assessments/settings/new-device` | `update:attack_protection` |
+ *
  * @packageDocumentation
+ * @module risk-assessments
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,24 @@
 /**
  * The `roles` operations of the Management API: `@auth0-edge/management/roles`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listRoles} | `GET /roles` | `read:roles` |
+ * | {@link createRole} | `POST /roles` | `create:roles` |
+ * | {@link getRole} | `GET /roles/{id}` | `read:roles` |
+ * | {@link deleteRole} | `DELETE /roles/{id}` | `delete:roles` |
+ * | {@link updateRole} | `PATCH /roles/{id}` | `update:roles` |
+ * | {@link getRoleGroups} | `GET /roles/{id}/groups` | `read:group_roles` |
+ * | {@link deleteRoleGroups} | `DELETE /roles/{id}/groups` | `delete:group_roles` |
+ * | {@link createRoleGroup} | `POST /roles/{id}/groups` | `create:group_roles` |
+ * | {@link listRolePermissions} | `GET /roles/{id}/permissions` | `read:roles` |
+ * | {@link deleteRolePermissions} | `DELETE /roles/{id}/permissions` | `update:roles` |
+ * | {@link addRolePermissions} | `POST /roles/{id}/permissions` | `update:roles` |
+ * | {@link listRoleUsers} | `GET /roles/{id}/users` | `read:users`, `read:roles`, `read:role_members` |
+ * | {@link assignRoleUsers} | `POST /roles/{id}/users` | `update:roles`, `create:role_members` |
+ *
  * @packageDocumentation
+ * @module roles
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,14 @@
 /**
  * The `rulesConfigs` operations of the Management API: `@auth0-edge/management/rules-configs`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listRulesConfigs} | `GET /rules-configs` | `read:rules_configs` |
+ * | {@link deleteRulesConfig} | `DELETE /rules-configs/{key}` | `delete:rules_configs` |
+ * | {@link setRulesConfig} | `PUT /rules-configs/{key}` | `update:rules_configs` |
+ *
  * @packageDocumentation
+ * @module rules-configs
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

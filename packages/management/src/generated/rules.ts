@@ -3,7 +3,16 @@
 /**
  * The `rules` operations of the Management API: `@auth0-edge/management/rules`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listRules} | `GET /rules` | `read:rules` |
+ * | {@link createRule} | `POST /rules` | `create:rules` |
+ * | {@link getRule} | `GET /rules/{id}` | `read:rules` |
+ * | {@link deleteRule} | `DELETE /rules/{id}` | `delete:rules` |
+ * | {@link updateRule} | `PATCH /rules/{id}` | `update:rules` |
+ *
  * @packageDocumentation
+ * @module rules
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,20 @@
 /**
  * The `selfServiceProfiles` operations of the Management API: `@auth0-edge/management/self-service-profiles`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listSelfServiceProfiles} | `GET /self-service-profiles` | `read:self_service_profiles` |
+ * | {@link createSelfServiceProfile} | `POST /self-service-profiles` | `create:self_service_profiles` |
+ * | {@link getSelfServiceProfile} | `GET /self-service-profiles/{id}` | `read:self_service_profiles` |
+ * | {@link deleteSelfServiceProfile} | `DELETE /self-service-profiles/{id}` | `delete:self_service_profiles` |
+ * | {@link updateSelfServiceProfile} | `PATCH /self-service-profiles/{id}` | `update:self_service_profiles` |
+ * | {@link listSelfServiceProfileCustomText} | `GET /self-service-profiles/{id}/custom-text/{language}/{page}` | `read:self_service_profile_custom_texts` |
+ * | {@link setSelfServiceProfileCustomText} | `PUT /self-service-profiles/{id}/custom-text/{language}/{page}` | `update:self_service_profile_custom_texts` |
+ * | {@link createSelfServiceProfileSsoTicket} | `POST /self-service-profiles/{id}/sso-ticket` | `create:sso_access_tickets` |
+ * | {@link revokeSelfServiceProfileSsoTicket} | `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke` | `delete:sso_access_tickets` |
+ *
  * @packageDocumentation
+ * @module self-service-profiles
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

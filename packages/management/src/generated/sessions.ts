@@ -3,7 +3,15 @@
 /**
  * The `sessions` operations of the Management API: `@auth0-edge/management/sessions`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getSession} | `GET /sessions/{id}` | `read:sessions` |
+ * | {@link deleteSession} | `DELETE /sessions/{id}` | `delete:sessions` |
+ * | {@link updateSession} | `PATCH /sessions/{id}` | `update:sessions` |
+ * | {@link revokeSession} | `POST /sessions/{id}/revoke` | `delete:sessions`, `delete:refresh_tokens` |
+ *
  * @packageDocumentation
+ * @module sessions
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,13 @@
 /**
  * The `stats` operations of the Management API: `@auth0-edge/management/stats`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getStatsActiveUsersCount} | `GET /stats/active-users` | `read:stats` |
+ * | {@link getStatsDaily} | `GET /stats/daily` | `read:stats` |
+ *
  * @packageDocumentation
+ * @module stats
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,13 @@
 /**
  * The `supplementalSignals` operations of the Management API: `@auth0-edge/management/supplemental-signals`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getSupplementalSignals} | `GET /supplemental-signals` | `read:attack_protection` |
+ * | {@link patchSupplementalSignals} | `PATCH /supplemental-signals` | `update:attack_protection` |
+ *
  * @packageDocumentation
+ * @module supplemental-signals
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

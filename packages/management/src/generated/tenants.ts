@@ -3,7 +3,13 @@
 /**
  * The `tenants` operations of the Management API: `@auth0-edge/management/tenants`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link getTenantSettings} | `GET /tenants/settings` | `read:tenant_settings` |
+ * | {@link updateTenantSettings} | `PATCH /tenants/settings` | `update:tenant_settings` |
+ *
  * @packageDocumentation
+ * @module tenants
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,13 @@
 /**
  * The `tickets` operations of the Management API: `@auth0-edge/management/tickets`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link verifyTicketEmail} | `POST /tickets/email-verification` | `create:user_tickets` |
+ * | {@link changeTicketPassword} | `POST /tickets/password-change` | `create:user_tickets` |
+ *
  * @packageDocumentation
+ * @module tickets
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,16 @@
 /**
  * The `tokenExchangeProfiles` operations of the Management API: `@auth0-edge/management/token-exchange-profiles`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listTokenExchangeProfiles} | `GET /token-exchange-profiles` | `read:token_exchange_profiles` |
+ * | {@link createTokenExchangeProfile} | `POST /token-exchange-profiles` | `create:token_exchange_profiles` |
+ * | {@link getTokenExchangeProfile} | `GET /token-exchange-profiles/{id}` | `read:token_exchange_profiles` |
+ * | {@link deleteTokenExchangeProfile} | `DELETE /token-exchange-profiles/{id}` | `delete:token_exchange_profiles` |
+ * | {@link updateTokenExchangeProfile} | `PATCH /token-exchange-profiles/{id}` | `update:token_exchange_profiles` |
+ *
  * @packageDocumentation
+ * @module token-exchange-profiles
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,18 @@
 /**
  * The `userAttributeProfiles` operations of the Management API: `@auth0-edge/management/user-attribute-profiles`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listUserAttributeProfiles} | `GET /user-attribute-profiles` | `read:user_attribute_profiles` |
+ * | {@link createUserAttributeProfile} | `POST /user-attribute-profiles` | `create:user_attribute_profiles` |
+ * | {@link listUserAttributeProfileTemplates} | `GET /user-attribute-profiles/templates` | `read:user_attribute_profiles` |
+ * | {@link getUserAttributeProfileTemplate} | `GET /user-attribute-profiles/templates/{id}` | `read:user_attribute_profiles` |
+ * | {@link getUserAttributeProfile} | `GET /user-attribute-profiles/{id}` | `read:user_attribute_profiles` |
+ * | {@link deleteUserAttributeProfile} | `DELETE /user-attribute-profiles/{id}` | `delete:user_attribute_profiles` |
+ * | {@link updateUserAttributeProfile} | `PATCH /user-attribute-profiles/{id}` | `update:user_attribute_profiles` |
+ *
  * @packageDocumentation
+ * @module user-attribute-profiles
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

@@ -3,7 +3,15 @@
 /**
  * The `userBlocks` operations of the Management API: `@auth0-edge/management/user-blocks`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listUserBlocksByIdentifier} | `GET /user-blocks` | `read:users` |
+ * | {@link deleteUserBlocksByIdentifier} | `DELETE /user-blocks` | `update:users` |
+ * | {@link listUserBlocks} | `GET /user-blocks/{id}` | `read:users` |
+ * | {@link deleteUserBlock} | `DELETE /user-blocks/{id}` | `update:users` |
+ *
  * @packageDocumentation
+ * @module user-blocks
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

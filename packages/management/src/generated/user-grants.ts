@@ -3,7 +3,14 @@
 /**
  * The `userGrants` operations of the Management API: `@auth0-edge/management/user-grants`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listUserGrants} | `GET /grants` | `read:grants` |
+ * | {@link deleteUserGrantByUserId} | `DELETE /grants` | `delete:grants` |
+ * | {@link deleteUserGrant} | `DELETE /grants/{id}` | `delete:grants` |
+ *
  * @packageDocumentation
+ * @module user-grants
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

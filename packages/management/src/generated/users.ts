@@ -3,7 +3,53 @@
 /**
  * The `users` operations of the Management API: `@auth0-edge/management/users`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listUsers} | `GET /users` | `read:users`, `read:user_idp_tokens` |
+ * | {@link createUser} | `POST /users` | `create:users` |
+ * | {@link listUsersByEmail} | `GET /users-by-email` | `read:users` |
+ * | {@link getUser} | `GET /users/{id}` | `read:users`, `read:current_user`, `read:user_idp_tokens` |
+ * | {@link deleteUser} | `DELETE /users/{id}` | `delete:users`, `delete:current_user` |
+ * | {@link updateUser} | `PATCH /users/{id}` | `update:users`, `update:users_app_metadata`, `update:current_user_metadata` |
+ * | {@link listUserAuthenticationMethods} | `GET /users/{id}/authentication-methods` | `read:authentication_methods` |
+ * | {@link deleteUserAuthenticationMethodsAll} | `DELETE /users/{id}/authentication-methods` | `delete:authentication_methods` |
+ * | {@link createUserAuthenticationMethod} | `POST /users/{id}/authentication-methods` | `create:authentication_methods` |
+ * | {@link setUserAuthenticationMethods} | `PUT /users/{id}/authentication-methods` | `update:authentication_methods` |
+ * | {@link getUserAuthenticationMethod} | `GET /users/{id}/authentication-methods/{authentication_method_id}` | `read:authentication_methods` |
+ * | {@link deleteUserAuthenticationMethod} | `DELETE /users/{id}/authentication-methods/{authentication_method_id}` | `delete:authentication_methods` |
+ * | {@link updateUserAuthenticationMethod} | `PATCH /users/{id}/authentication-methods/{authentication_method_id}` | `update:authentication_methods` |
+ * | {@link deleteUserAuthenticatorsAll} | `DELETE /users/{id}/authenticators` | `delete:guardian_enrollments` |
+ * | {@link listUserConnectedAccounts} | `GET /users/{id}/connected-accounts` | `read:users` |
+ * | {@link listUserEffectivePermissions} | `GET /users/{id}/effective-permissions` | `read:user_effective_permissions` |
+ * | {@link listUserEffectivePermissionSourceRoles} | `GET /users/{id}/effective-permissions/sources/effective-roles` | `read:user_permission_source_roles` |
+ * | {@link listUserEffectiveRoles} | `GET /users/{id}/effective-roles` | `read:user_effective_roles` |
+ * | {@link listUserEffectiveRoleSourceGroups} | `GET /users/{id}/effective-roles/sources/groups` | `read:user_role_source_groups` |
+ * | {@link getUserEnrollments} | `GET /users/{id}/enrollments` | `read:users`, `read:current_user` |
+ * | {@link listUserFederatedConnectionsTokensets} | `GET /users/{id}/federated-connections-tokensets` | `read:federated_connections_tokens` |
+ * | {@link deleteUserFederatedConnectionsTokenset} | `DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}` | `delete:federated_connections_tokens` |
+ * | {@link getUserGroups} | `GET /users/{id}/groups` | `read:groups` |
+ * | {@link linkUserIdentities} | `POST /users/{id}/identities` | `update:users`, `update:current_user_identities` |
+ * | {@link deleteUserIdentity} | `DELETE /users/{id}/identities/{provider}/{user_id}` | `update:users`, `update:current_user_identities` |
+ * | {@link listUserLogs} | `GET /users/{id}/logs` | `read:logs`, `read:logs_users` |
+ * | {@link invalidateUserMultifactorRememberBrowser} | `POST /users/{id}/multifactor/actions/invalidate-remember-browser` | `update:users` |
+ * | {@link deleteUserMultifactorProvider} | `DELETE /users/{id}/multifactor/{provider}` | `update:users` |
+ * | {@link listUserOrganizations} | `GET /users/{id}/organizations` | `read:organizations` |
+ * | {@link listUserPermissions} | `GET /users/{id}/permissions` | `read:users` |
+ * | {@link deleteUserPermissions} | `DELETE /users/{id}/permissions` | `update:users` |
+ * | {@link createUserPermission} | `POST /users/{id}/permissions` | `update:users` |
+ * | {@link regenerateUserRecoveryCode} | `POST /users/{id}/recovery-code-regeneration` | `update:users` |
+ * | {@link revokeUserAccess} | `POST /users/{id}/revoke-access` | `delete:sessions`, `delete:refresh_tokens` |
+ * | {@link clearUserRiskAssessment} | `POST /users/{id}/risk-assessments/clear` | `update:users` |
+ * | {@link listUserRoles} | `GET /users/{id}/roles` | `read:users`, `read:roles`, `read:role_members` |
+ * | {@link deleteUserRoles} | `DELETE /users/{id}/roles` | `update:users`, `delete:role_members` |
+ * | {@link assignUserRoles} | `POST /users/{id}/roles` | `update:users`, `create:role_members` |
+ * | {@link listUserRefreshToken} | `GET /users/{user_id}/refresh-tokens` | `read:refresh_tokens` |
+ * | {@link deleteUserRefreshToken} | `DELETE /users/{user_id}/refresh-tokens` | `delete:refresh_tokens` |
+ * | {@link listUserSessions} | `GET /users/{user_id}/sessions` | `read:sessions` |
+ * | {@link deleteUserSessions} | `DELETE /users/{user_id}/sessions` | `delete:sessions` |
+ *
  * @packageDocumentation
+ * @module users
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";

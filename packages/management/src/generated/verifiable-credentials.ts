@@ -3,7 +3,16 @@
 /**
  * The `verifiableCredentials` operations of the Management API: `@auth0-edge/management/verifiable-credentials`.
  *
+ * | function | request | scopes (any one) |
+ * | --- | --- | --- |
+ * | {@link listVerifiableCredentialVerificationTemplates} | `GET /verifiable-credentials/verification/templates` | `read:vdcs_templates` |
+ * | {@link createVerifiableCredentialVerificationTemplate} | `POST /verifiable-credentials/verification/templates` | `create:vdcs_templates` |
+ * | {@link getVerifiableCredentialVerificationTemplate} | `GET /verifiable-credentials/verification/templates/{id}` | `read:vdcs_templates` |
+ * | {@link deleteVerifiableCredentialVerificationTemplate} | `DELETE /verifiable-credentials/verification/templates/{id}` | `delete:vdcs_templates` |
+ * | {@link updateVerifiableCredentialVerificationTemplate} | `PATCH /verifiable-credentials/verification/templates/{id}` | `update:vdcs_templates` |
+ *
  * @packageDocumentation
+ * @module verifiable-credentials
  */
 import type { ManagementClient } from "../client.js";
 import { callOperation, type Input, type Output } from "../operation.js";
