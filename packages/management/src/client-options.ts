@@ -8,6 +8,7 @@ import type { MiddlewarePlacement } from "./pipeline.js";
 import { type ResolvedRetryOptions, resolveRetry } from "./retry-strategy.js";
 import type { TokenCache } from "./token-cache.js";
 import { booleanOption, numberOption, optionsObject, stringOption } from "./validate.js";
+import type { FetchLike } from "./web-types.js";
 
 /** Every option of `createManagementClient`, checked and with its default filled in. */
 export interface ClientSettings {
@@ -23,7 +24,7 @@ export interface ClientSettings {
   attemptTimeoutMs: number;
   leewayMs: number;
   tokenCache: TokenCache | undefined;
-  fetch: typeof fetch;
+  fetch: FetchLike;
   middleware: MiddlewarePlacement[];
   telemetry: boolean;
 }
@@ -107,7 +108,7 @@ export function checkClientOptions(options: ManagementClientOptions): ClientSett
     attemptTimeoutMs: numberOption(Err, "attemptTimeoutMs", o.attemptTimeoutMs, 15_000, 1),
     leewayMs: numberOption(Err, "tokenLeewaySeconds", o.tokenLeewaySeconds, 60, 0, 86_400) * 1000,
     tokenCache: tokenCacheOf(o.tokenCache),
-    fetch: fetchImpl as typeof fetch,
+    fetch: fetchImpl as FetchLike,
     middleware: middlewareOf(o.middleware),
     telemetry: booleanOption(Err, "telemetry", o.telemetry, true),
   };

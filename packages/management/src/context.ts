@@ -3,6 +3,7 @@ import type { RetryOptions } from "./options.js";
 import type { RequestContext } from "./pipeline.js";
 import { type ResolvedRetryOptions, resolveRetry } from "./retry-strategy.js";
 import { numberOption } from "./validate.js";
+import type { BodyLike, HeadersLike } from "./web-types.js";
 
 /** The client's defaults a call starts from. */
 export interface CallDefaults {
@@ -20,7 +21,7 @@ export interface ContextOverrides {
 }
 
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
-export function headersOf(init: HeadersInit | undefined, extra?: Record<string, unknown>): Headers {
+export function headersOf(init: HeadersLike | undefined, extra?: Record<string, unknown>): Headers {
   try {
     const headers = new Headers(init);
     for (const [name, value] of Object.entries(extra ?? {})) {
@@ -42,7 +43,7 @@ export function createContext(
   method: string,
   url: URL,
   headers: Headers,
-  body: BodyInit | undefined,
+  body: BodyLike | undefined,
   overrides: ContextOverrides,
 ): RequestContext {
   const { signal } = overrides;

@@ -52,3 +52,10 @@ export { type CallOptions, type HttpMethod, type RequestOptions, request } from 
 export type { CachedToken, TokenCache } from "./token-cache.js";
 export type { PathParams, QueryParams, QueryValue } from "./url.js";
 export { VERSION } from "./version.js";
+export type {
+  BodyLike,
+  CryptoKeyLike,
+  FetchLike,
+  HeadersLike,
+  JsonWebKeyLike,
+} from "./web-types.js";

@@ -1,6 +1,7 @@
 import type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
 import type { TokenCache } from "./token-cache.js";
+import type { FetchLike } from "./web-types.js";
 
 /** When and how failed attempts are tried again. See the README for the rules. */
 export interface RetryOptions {
@@ -41,7 +42,7 @@ interface CommonOptions {
   /** Time budget of one attempt in milliseconds. Default 15 000. */
   attemptTimeoutMs?: number;
   /** The fetch to send requests with. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** Your own steps in the pipeline (logging, tracing, proxies). */
   middleware?: MiddlewarePlacement[];
   /** Send the `Auth0-Client` telemetry header. Default true. */

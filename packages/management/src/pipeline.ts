@@ -1,5 +1,6 @@
 import { ConfigurationError } from "./errors.js";
 import type { ResolvedRetryOptions } from "./retry-strategy.js";
+import type { BodyLike } from "./web-types.js";
 
 /** What every step of the pipeline sees of one call. Steps may change it for the steps after them. */
 export interface RequestContext {
@@ -7,7 +8,7 @@ export interface RequestContext {
   /** The full URL. Steps after `auth` see the same URL; the token is only in `headers`. */
   url: URL;
   headers: Headers;
-  body: BodyInit | undefined;
+  body: BodyLike | undefined;
   /** Aborts when the caller aborts or the call's time budget runs out. */
   signal: AbortSignal;
   /** Milliseconds since the epoch after which no new attempt or wait may start. */

@@ -9,6 +9,7 @@
 import { importJWK, importPKCS8, type JWK, SignJWT } from "jose";
 import type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import { ConfigurationError, TokenError } from "./errors.js";
+import type { CryptoKeyLike, JsonWebKeyLike } from "./web-types.js";
 
 /** The algorithms Auth0 accepts for `private_key_jwt` client assertions. */
 export type ClientAssertionAlgorithm = "RS256" | "RS384" | "PS256" | "PS384" | "ES256" | "ES384";
@@ -24,9 +25,9 @@ export interface PrivateKeyJwtOptions {
   lifetimeSeconds?: number;
 }
 
-// The standard JsonWebKey rather than jose's JWK, so the published types need nothing from jose.
+// Our own JWK type rather than jose's (or the DOM's), so the published types need neither.
 /** A private key: a PKCS#8 PEM, a `CryptoKey` or a private JWK. */
-export type KeyInput = string | CryptoKey | JsonWebKey;
+export type KeyInput = string | CryptoKeyLike | JsonWebKeyLike;
 
 /**
  * A signer for the `private_key_jwt` client credentials grant. Pass it as the

@@ -6,6 +6,7 @@ import type { RequestContext } from "./pipeline.js";
 import { readResult } from "./response.js";
 import { buildUrl, type PathParams, type QueryParams } from "./url.js";
 import { optionsObject } from "./validate.js";
+import type { BodyLike, HeadersLike } from "./web-types.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
 
@@ -20,7 +21,7 @@ export interface CallOptions {
   /** Overrides of the client's retry options for this call. */
   retry?: RetryOptions;
   /** Extra request headers. */
-  headers?: HeadersInit;
+  headers?: HeadersLike;
   /**
    * Extra query parameters, for a parameter Auth0 accepts that the API document does
    * not declare (the input of a generated operation takes only declared ones). The
@@ -40,7 +41,7 @@ export interface RequestOptions extends CallOptions {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
-function isRawBody(body: unknown): body is BodyInit {
+function isRawBody(body: unknown): body is BodyLike {
   return (
     typeof body === "string" ||
     body instanceof FormData ||
@@ -52,7 +53,7 @@ function isRawBody(body: unknown): body is BodyInit {
 }
 
 /** A JSON body, with its content type; a value `JSON.stringify` cannot encode (BigInt, a cycle, a function) is refused. */
-function bodyOf(body: unknown, headers: Headers): BodyInit | undefined {
+function bodyOf(body: unknown, headers: Headers): BodyLike | undefined {
   if (body === undefined || isRawBody(body)) return body;
   let json: string | undefined;
   try {

@@ -32,6 +32,7 @@ export type {
 export type {
   Auth0Emulator,
   Auth0EmulatorOptions,
+  CryptoKeyLike,
   EmulatorClient,
   EmulatorSeed,
   EmulatorState,
@@ -40,6 +41,7 @@ export type {
   Identity,
   Log,
   NetworkFault,
+  PublicJwk,
   Role,
   RoleSeed,
   ServedRequest,

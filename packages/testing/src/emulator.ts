@@ -147,7 +147,10 @@ function buildEmulator(
     return errorResponse(routeNotFound());
   };
 
-  async function emulatorFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  async function emulatorFetch(
+    input: Request | string | URL,
+    init?: RequestInit,
+  ): Promise<Response> {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.host !== config.domain) {

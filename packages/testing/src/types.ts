@@ -70,7 +70,7 @@ export interface EmulatorClient {
   /** Accepts `client_secret` (post or basic) when set. */
   clientSecret?: string;
   /** Accepts `private_key_jwt` assertions signed by the matching private key when set. */
-  publicKey?: CryptoKey | JsonWebKey | string;
+  publicKey?: CryptoKeyLike | PublicJwk | string;
   /** JWS algorithms accepted for assertions. Default: RS256, RS384, PS256. */
   algorithms?: string[];
   /** Scopes granted to this client. Default: the emulator's `scopes`. */
@@ -179,7 +179,7 @@ export interface Auth0Emulator {
   readonly domain: string;
   readonly audience: string;
   /** A standard `fetch`: pass it to the SDK. Rejects with `TypeError` for other hosts. */
-  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   readonly requests: readonly ServedRequest[];
   readonly tokenGrants: number;
   readonly state: EmulatorState;
@@ -192,4 +192,30 @@ export interface Auth0Emulator {
    * assertion replay cache. Tokens issued before stay valid, so a cached token keeps working.
    */
   reset(): void;
+}
+
+/**
+ * A public JSON Web Key (RFC 7517), as Web Crypto's `JsonWebKey` describes one: our own type,
+ * so that these declarations need no DOM library.
+ */
+export interface PublicJwk {
+  kty?: string;
+  alg?: string;
+  kid?: string;
+  use?: string;
+  key_ops?: string[];
+  ext?: boolean;
+  crv?: string;
+  x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
+}
+
+/** A Web Crypto key: what is read of it, so that any runtime's `CryptoKey` type fits. */
+export interface CryptoKeyLike {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
 }

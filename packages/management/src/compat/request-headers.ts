@@ -1,3 +1,4 @@
+import type { FetchLike } from "../web-types.js";
 import type { ClassicClientInfo } from "./options.js";
 
 /** base64url of the JSON, as the classic client encoded `Auth0-Client`. */
@@ -15,10 +16,10 @@ function encodeClientInfo(info: ClassicClientInfo): string {
  * replaced. With neither option, the given fetch itself.
  */
 export function withClassicHeaders(
-  fetchImpl: typeof fetch | undefined,
+  fetchImpl: FetchLike | undefined,
   extra: Record<string, string> | undefined,
   clientInfo: ClassicClientInfo | undefined,
-): typeof fetch | undefined {
+): FetchLike | undefined {
   const telemetry =
     typeof clientInfo?.name === "string" && clientInfo.name !== ""
       ? encodeClientInfo(clientInfo)

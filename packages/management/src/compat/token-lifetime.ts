@@ -1,3 +1,5 @@
+import type { FetchLike } from "../web-types.js";
+
 function isTokenGrant(input: RequestInfo | URL, init: RequestInit | undefined): boolean {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const method = init?.method ?? (input instanceof Request ? input.method : "GET");
@@ -19,10 +21,10 @@ function isTokenGrant(input: RequestInfo | URL, init: RequestInit | undefined): 
  * ```
  */
 export function capTokenLifetime(
-  fetchImpl: typeof fetch | undefined,
+  fetchImpl: FetchLike | undefined,
   maxSeconds: number,
   leewaySeconds: number,
-): typeof fetch {
+): FetchLike {
   return async (input, init) => {
     const response = await (fetchImpl ?? globalThis.fetch)(input, init);
     if (!response.ok || !isTokenGrant(input, init)) return response;

@@ -2,6 +2,7 @@ import { NetworkError } from "../errors.js";
 import type { Middleware } from "../pipeline.js";
 import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
+import type { FetchLike } from "../web-types.js";
 
 // Statuses whose responses cannot carry a body.
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -22,7 +23,7 @@ function reasonOf(error: unknown): string {
  * followed: the Management API does not redirect, and following one could carry the
  * bearer token to another host.
  */
-export function createTransportStep(fetchImpl: typeof fetch): Middleware {
+export function createTransportStep(fetchImpl: FetchLike): Middleware {
   return async (ctx) => {
     const { signal, dispose } = deadlineSignal(ctx.signal, ctx.attemptTimeoutMs, () => undefined);
     let response: Response;
