@@ -18,7 +18,7 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
       { op: "get", key: "k" },
     ]);
     expect(read).toEqual({ value: token });
-    expect(JSON.parse((await (await workerd.kv()).get("k")) ?? "null")).toEqual(token);
+    expect(JSON.parse((await (await workerd.kv()).get("k", "text")) ?? "null")).toEqual(token);
   });
 
   it("answers a miss for a key it never stored", async () => {
@@ -32,7 +32,7 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
       { op: "get", key: "k" },
     ]);
     expect(results[2]).toEqual({ value: null });
-    expect(await (await workerd.kv()).get("k")).toBeNull();
+    expect(await (await workerd.kv()).get("k", "text")).toBeNull();
   });
 
   it("raises a TTL below KV's floor to 60 seconds, a floor KV itself enforces", async () => {
@@ -68,7 +68,7 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
     await workerd.cache([{ op: "set", key: "k", value: someToken(5_000), ttl: 5 }]);
     const [later] = await workerd.cache([{ op: "get", key: "k" }], { clockOffsetMs: 10_000 });
     expect(later).toEqual({ value: null });
-    expect(await (await workerd.kv()).get("k")).not.toBeNull();
+    expect(await (await workerd.kv()).get("k", "text")).not.toBeNull();
   });
 
   it("deletes the older token instead of storing one that has already expired", async () => {
@@ -78,13 +78,13 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
       { op: "get", key: "k" },
     ]);
     expect(results).toEqual([{ value: null }, { value: null }, { value: null }]);
-    expect(await (await workerd.kv()).get("k")).toBeNull();
+    expect(await (await workerd.kv()).get("k", "text")).toBeNull();
   });
 
   it("puts the prefix before every key, so two prefixes never see each other's token", async () => {
     const token = someToken();
     await workerd.cache([{ op: "set", key: "k", value: token, ttl: 3600 }], { prefix: "app-a:" });
-    expect(await (await workerd.kv()).get("app-a:k")).not.toBeNull();
+    expect(await (await workerd.kv()).get("app-a:k", "text")).not.toBeNull();
     const [otherApp] = await workerd.cache([{ op: "get", key: "k" }], { prefix: "app-b:" });
     const [sameApp] = await workerd.cache([{ op: "get", key: "k" }], { prefix: "app-a:" });
     expect(otherApp).toEqual({ value: null });
@@ -115,6 +115,6 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
     ]);
     expect(result).toEqual({ error: expect.stringMatching(/^TypeError: value must be/) });
     expect(JSON.stringify(result)).not.toContain("at-half-a-token");
-    expect(await (await workerd.kv()).get("k")).toBeNull();
+    expect(await (await workerd.kv()).get("k", "text")).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 
 const sharedToken = async () =>
-  JSON.parse((await (await workerd.kv()).get(CLIENT_CACHE_KEY)) ?? "null")?.accessToken as
+  JSON.parse((await (await workerd.kv()).get(CLIENT_CACHE_KEY, "text")) ?? "null")?.accessToken as
     | string
     | undefined;
 

@@ -16,7 +16,7 @@ beforeEach(async () => {
   workerd.newEmulator();
 });
 
-const raw = async (key: string) => (await (await workerd.kv()).get(key)) ?? "";
+const raw = async (key: string) => (await (await workerd.kv()).get(key, "text")) ?? "";
 const sealed = async (key = "k", token = someToken()) => {
   await workerd.cache([{ op: "set", key, value: token, ttl: 3600 }], { encryptionKey: KEY });
   return token;

@@ -57,7 +57,7 @@ describe("an entry written by another writer", () => {
     const result = await workerd.calls({ count: 3 });
     expect(result).toMatchObject({ succeeded: 3, errors: [] });
     expect(workerd.emulator.tokenGrants).toBe(1);
-    const stored = JSON.parse((await (await workerd.kv()).get(CLIENT_CACHE_KEY)) ?? "null");
+    const stored = JSON.parse((await (await workerd.kv()).get(CLIENT_CACHE_KEY, "text")) ?? "null");
     expect(Object.keys(stored)).toEqual(["accessToken", "expiresAt"]);
     expect(stored.accessToken).toMatch(/^eyJ/);
     expect(stored.expiresAt).toBeGreaterThan(Date.now());
@@ -65,10 +65,10 @@ describe("an entry written by another writer", () => {
 
   it("holding a valid token is used as it is: no grant", async () => {
     await workerd.calls({ count: 1 });
-    const shared = await (await workerd.kv()).get(CLIENT_CACHE_KEY);
+    const shared = await (await workerd.kv()).get(CLIENT_CACHE_KEY, "text");
     const grantsBefore = workerd.emulator.tokenGrants;
     expect(await workerd.calls({ count: 5 })).toMatchObject({ succeeded: 5, errors: [] });
     expect(workerd.emulator.tokenGrants).toBe(grantsBefore);
-    expect(await (await workerd.kv()).get(CLIENT_CACHE_KEY)).toBe(shared);
+    expect(await (await workerd.kv()).get(CLIENT_CACHE_KEY, "text")).toBe(shared);
   });
 });

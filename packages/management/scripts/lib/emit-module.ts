@@ -44,7 +44,10 @@ function docComment(op: Operation, name: string, subpath: string): string {
   if (op.description && op.description !== op.summary)
     lines.push("", ...commentText(op.description));
   lines.push("", `\`${op.method} ${op.path}\` (operation \`${op.id}\`).`);
-  lines.push(`Release lifecycle: ${op.lifecycle ?? "not stated by the document"}.`);
+  // GA goes without saying (the module's comment says so); anything else is stated.
+  if (op.lifecycle !== "GA") {
+    lines.push(`Release lifecycle: ${op.lifecycle ?? "not stated by the document"}.`);
+  }
   if (op.scopes.length > 0) {
     const scopes = op.scopes.map((scope) => `\`${scope}\``);
     lines.push(
@@ -128,6 +131,7 @@ export function emitModule(
     "",
     "/**",
     ` * The \`${topGroup}\` operations of the Management API: \`${PACKAGE_NAME}/${subpath}\`.`,
+    " * Each is generally available (GA) unless its comment gives another release lifecycle.",
     " *",
     " * | function | request | scopes (any one) |",
     " * | --- | --- | --- |",

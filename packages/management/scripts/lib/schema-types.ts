@@ -53,5 +53,10 @@ export async function schemaTypes(
     const name = (node as ts.Node & { name?: ts.Identifier }).name?.text;
     return name === "components" || name === "operations";
   });
-  return `${banner}\n\n${astToString(kept)}`;
+  // A comment's first paragraph is its description already: openapi-typescript's leading
+  // `@description` tag adds 13 bytes to 6,000 declarations of the published types.
+  const text = astToString(kept)
+    .replace(/\/\*\* @description /g, "/** ")
+    .replace(/(\/\*\*\n\s*\* )@description /g, "$1");
+  return `${banner}\n\n${text}`;
 }

@@ -2,6 +2,7 @@
 
 /**
  * The `actions` operations of the Management API: `@auth0-edge/management/actions`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -44,7 +45,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve all actions.
  *
  * `GET /actions/actions` (operation `get_actions`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * `listActions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -82,7 +82,6 @@ export const listActions: Paginated<
  * Create an action. Once an action is created, it must be deployed, and then bound to a trigger before it will be executed as part of a flow.
  *
  * `POST /actions/actions` (operation `post_action`).
- * Release lifecycle: GA.
  * Scope: `create:actions`.
  *
  * @example
@@ -106,7 +105,6 @@ export function createAction(
  * Retrieve all of an action's versions. An action version is created whenever an action is deployed. An action version is immutable, once created.
  *
  * `GET /actions/actions/{actionId}/versions` (operation `get_action_versions`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * `listActionVersions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -144,7 +142,6 @@ export const listActionVersions: Paginated<
  * Retrieve a specific version of an action. An action version is created whenever an action is deployed. An action version is immutable, once created.
  *
  * `GET /actions/actions/{actionId}/versions/{id}` (operation `get_action_version`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * @example
@@ -168,7 +165,6 @@ export function getActionVersion(
  * Performs the equivalent of a roll-back of an action to an earlier, specified version. Creates a new, deployed action version that is identical to the specified version. If this action is currently bound to a trigger, the system will begin executing the newly-created version immediately.
  *
  * `POST /actions/actions/{actionId}/versions/{id}/deploy` (operation `post_deploy_draft_version`).
- * Release lifecycle: GA.
  * Scope: `create:actions`.
  *
  * @example
@@ -198,7 +194,6 @@ export function deployActionVersion(
  * Retrieve an action by its ID.
  *
  * `GET /actions/actions/{id}` (operation `get_action`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * @example
@@ -222,7 +217,6 @@ export function getAction(
  * Deletes an action and all of its associated versions. An action must be unbound from all triggers before it can be deleted.
  *
  * `DELETE /actions/actions/{id}` (operation `delete_action`).
- * Release lifecycle: GA.
  * Scope: `delete:actions`.
  *
  * @example
@@ -246,7 +240,6 @@ export function deleteAction(
  * Update an existing action. If this action is currently bound to a trigger, updating it will **not** affect any user flows until the action is deployed.
  *
  * `PATCH /actions/actions/{id}` (operation `patch_action`).
- * Release lifecycle: GA.
  * Scope: `update:actions`.
  *
  * @example
@@ -270,7 +263,6 @@ export function updateAction(
  * Deploy an action. Deploying an action will create a new immutable version of the action. If the action is currently bound to a trigger, then the system will begin executing the newly deployed version of the action immediately. Otherwise, the action will only be executed as a part of a flow once it is bound to that flow.
  *
  * `POST /actions/actions/{id}/deploy` (operation `post_deploy_action`).
- * Release lifecycle: GA.
  * Scope: `create:actions`.
  *
  * @example
@@ -294,7 +286,6 @@ export function deployAction(
  * Test an action. After updating an action, it can be tested prior to being deployed to ensure it behaves as expected.
  *
  * `POST /actions/actions/{id}/test` (operation `post_test_action`).
- * Release lifecycle: GA.
  * Scope: `create:actions`.
  *
  * @example
@@ -318,7 +309,6 @@ export function testAction(
  * Retrieve information about a specific execution of a trigger. Relevant execution IDs will be included in tenant logs generated as part of that authentication flow. Executions will only be stored for 10 days after their creation.
  *
  * `GET /actions/executions/{id}` (operation `get_execution`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * @example
@@ -624,7 +614,6 @@ export function getActionModuleVersion(
  * Retrieve the set of triggers currently available within actions. A trigger is an extensibility point to which actions can be bound.
  *
  * `GET /actions/triggers` (operation `get_triggers`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * @example
@@ -648,7 +637,6 @@ export function listActionTriggers(
  * Retrieve the actions that are bound to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The list of actions returned reflects the order in which they will be executed during the appropriate flow.
  *
  * `GET /actions/triggers/{triggerId}/bindings` (operation `get_bindings`).
- * Release lifecycle: GA.
  * Scope: `read:actions`.
  *
  * `listActionTriggerBindings.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -686,7 +674,6 @@ export const listActionTriggerBindings: Paginated<
  * Update the actions that are bound (i.e. attached) to a trigger. Once an action is created and deployed, it must be attached (i.e. bound) to a trigger so that it will be executed as part of a flow. The order in which the actions are provided will determine the order in which they are executed.
  *
  * `PATCH /actions/triggers/{triggerId}/bindings` (operation `patch_bindings`).
- * Release lifecycle: GA.
  * Scope: `update:actions`.
  *
  * @example

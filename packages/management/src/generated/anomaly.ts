@@ -2,6 +2,7 @@
 
 /**
  * The `anomaly` operations of the Management API: `@auth0-edge/management/anomaly`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -21,7 +22,6 @@ import type { CallOptions } from "../request.js";
  * Check if the given IP address is blocked via the <a href="https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling">Suspicious IP Throttling</a> due to multiple suspicious attempts.
  *
  * `GET /anomaly/blocks/ips/{id}` (operation `get_ips_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:anomaly_blocks`.
  *
  * @example
@@ -45,7 +45,6 @@ export function checkAnomalyBlockIp(
  * Remove a block imposed by <a href="https://auth0.com/docs/configure/attack-protection/suspicious-ip-throttling">Suspicious IP Throttling</a> for the given IP address.
  *
  * `DELETE /anomaly/blocks/ips/{id}` (operation `delete_ips_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:anomaly_blocks`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `attackProtection` operations of the Management API: `@auth0-edge/management/attack-protection`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -31,7 +32,6 @@ import type { CallOptions } from "../request.js";
  * Get the Bot Detection configuration of your tenant.
  *
  * `GET /attack-protection/bot-detection` (operation `get_bot-detection`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -55,7 +55,6 @@ export function getAttackProtectionBotDetection(
  * Update the Bot Detection configuration of your tenant.
  *
  * `PATCH /attack-protection/bot-detection` (operation `patch_bot-detection`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example
@@ -79,7 +78,6 @@ export function updateAttackProtectionBotDetection(
  * Retrieve details of the Breached Password Detection configuration of your tenant.
  *
  * `GET /attack-protection/breached-password-detection` (operation `get_breached-password-detection`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -109,7 +107,6 @@ export function getAttackProtectionBreachedPasswordDetection(
  * Update details of the Breached Password Detection configuration of your tenant.
  *
  * `PATCH /attack-protection/breached-password-detection` (operation `patch_breached-password-detection`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example
@@ -139,7 +136,6 @@ export function updateAttackProtectionBreachedPasswordDetection(
  * Retrieve details of the Brute-force Protection configuration of your tenant.
  *
  * `GET /attack-protection/brute-force-protection` (operation `get_brute-force-protection`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -163,7 +159,6 @@ export function getAttackProtectionBruteForceProtection(
  * Update the Brute-force Protection configuration of your tenant.
  *
  * `PATCH /attack-protection/brute-force-protection` (operation `patch_brute-force-protection`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example
@@ -193,7 +188,6 @@ export function updateAttackProtectionBruteForceProtection(
  * Get the CAPTCHA configuration for your client.
  *
  * `GET /attack-protection/captcha` (operation `get_captcha`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -217,7 +211,6 @@ export function getAttackProtectionCaptcha(
  * Update existing CAPTCHA configuration for your client.
  *
  * `PATCH /attack-protection/captcha` (operation `patch_captcha`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example
@@ -301,7 +294,6 @@ export function patchAttackProtectionPhoneProviderProtection(
  * Retrieve details of the Suspicious IP Throttling configuration of your tenant.
  *
  * `GET /attack-protection/suspicious-ip-throttling` (operation `get_suspicious-ip-throttling`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -331,7 +323,6 @@ export function getAttackProtectionSuspiciousIpThrottling(
  * Update the details of the Suspicious IP Throttling configuration of your tenant.
  *
  * `PATCH /attack-protection/suspicious-ip-throttling` (operation `patch_suspicious-ip-throttling`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `branding` operations of the Management API: `@auth0-edge/management/branding`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -42,7 +43,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve branding settings.
  *
  * `GET /branding` (operation `get_branding`).
- * Release lifecycle: GA.
  * Scope: `read:branding`.
  *
  * @example
@@ -66,7 +66,6 @@ export function getBranding(
  * Update branding settings.
  *
  * `PATCH /branding` (operation `patch_branding`).
- * Release lifecycle: GA.
  * Scope: `update:branding`.
  *
  * @example
@@ -90,7 +89,6 @@ export function updateBranding(
  * Retrieve a list of [phone providers](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers) details set for a Tenant. A list of fields to include or exclude may also be specified.
  *
  * `GET /branding/phone/providers` (operation `get_branding_phone_providers`).
- * Release lifecycle: GA.
  * Scope: `read:phone_providers`.
  *
  * @example
@@ -115,7 +113,6 @@ export function listBrandingPhoneProviders(
  * The `credentials` object requires different properties depending on the phone provider (which is specified using the `name` property).
  *
  * `POST /branding/phone/providers` (operation `create_phone_provider`).
- * Release lifecycle: GA.
  * Scope: `create:phone_providers`.
  *
  * @example
@@ -139,7 +136,6 @@ export function createBrandingPhoneProvider(
  * Retrieve [phone provider](https://auth0.com/docs/customize/phone-messages/configure-phone-messaging-providers) details. A list of fields to include or exclude may also be specified.
  *
  * `GET /branding/phone/providers/{id}` (operation `get_phone_provider`).
- * Release lifecycle: GA.
  * Scope: `read:phone_providers`.
  *
  * @example
@@ -163,7 +159,6 @@ export function getBrandingPhoneProvider(
  * Delete the configured phone provider.
  *
  * `DELETE /branding/phone/providers/{id}` (operation `delete_phone_provider`).
- * Release lifecycle: GA.
  * Scope: `delete:phone_providers`.
  *
  * @example
@@ -188,7 +183,6 @@ export function deleteBrandingPhoneProvider(
  * The `credentials` object requires different properties depending on the phone provider (which is specified using the `name` property).
  *
  * `PATCH /branding/phone/providers/{id}` (operation `update_phone_provider`).
- * Release lifecycle: GA.
  * Scope: `update:phone_providers`.
  *
  * @example
@@ -210,7 +204,6 @@ export function updateBrandingPhoneProvider(
  * Send a test phone notification for the configured provider
  *
  * `POST /branding/phone/providers/{id}/try` (operation `try_phone_provider`).
- * Release lifecycle: GA.
  * Scope: `create:phone_providers`.
  *
  * @example
@@ -232,7 +225,6 @@ export function testBrandingPhoneProvider(
  * Get a list of phone notification templates
  *
  * `GET /branding/phone/templates` (operation `get_phone_templates`).
- * Release lifecycle: GA.
  * Scope: `read:phone_templates`.
  *
  * @example
@@ -254,7 +246,6 @@ export function listBrandingPhoneTemplates(
  * Create a phone notification template
  *
  * `POST /branding/phone/templates` (operation `create_phone_template`).
- * Release lifecycle: GA.
  * Scope: `create:phone_templates`.
  *
  * @example
@@ -276,7 +267,6 @@ export function createBrandingPhoneTemplate(
  * Get a phone notification template
  *
  * `GET /branding/phone/templates/{id}` (operation `get_phone_template`).
- * Release lifecycle: GA.
  * Scope: `read:phone_templates`.
  *
  * @example
@@ -298,7 +288,6 @@ export function getBrandingPhoneTemplate(
  * Delete a phone notification template
  *
  * `DELETE /branding/phone/templates/{id}` (operation `delete_phone_template`).
- * Release lifecycle: GA.
  * Scope: `delete:phone_templates`.
  *
  * @example
@@ -320,7 +309,6 @@ export function deleteBrandingPhoneTemplate(
  * Update a phone notification template
  *
  * `PATCH /branding/phone/templates/{id}` (operation `update_phone_template`).
- * Release lifecycle: GA.
  * Scope: `update:phone_templates`.
  *
  * @example
@@ -342,7 +330,6 @@ export function updateBrandingPhoneTemplate(
  * Resets a phone notification template values
  *
  * `PATCH /branding/phone/templates/{id}/reset` (operation `reset_phone_template`).
- * Release lifecycle: GA.
  * Scope: `update:phone_templates`.
  *
  * @example
@@ -364,7 +351,6 @@ export function resetBrandingPhoneTemplate(
  * Send a test phone notification for the configured template
  *
  * `POST /branding/phone/templates/{id}/try` (operation `try_phone_template`).
- * Release lifecycle: GA.
  * Scope: `create:phone_templates`.
  *
  * @example
@@ -388,7 +374,6 @@ export function testBrandingPhoneTemplate(
  * Get template for New Universal Login Experience
  *
  * `GET /branding/templates/universal-login` (operation `get_universal-login`).
- * Release lifecycle: GA.
  * Scope: `read:branding`.
  *
  * @example
@@ -410,7 +395,6 @@ export function getBrandingTemplateUniversalLogin(
  * Delete template for New Universal Login Experience
  *
  * `DELETE /branding/templates/universal-login` (operation `delete_universal-login`).
- * Release lifecycle: GA.
  * Scope: `delete:branding`.
  *
  * @example
@@ -457,7 +441,6 @@ export function deleteBrandingTemplateUniversalLogin(
  * ```
  *
  * `PUT /branding/templates/universal-login` (operation `put_universal-login`).
- * Release lifecycle: GA.
  * Scope: `update:branding`.
  *
  * @example
@@ -481,7 +464,6 @@ export function updateBrandingTemplateUniversalLogin(
  * Create branding theme.
  *
  * `POST /branding/themes` (operation `post_branding_theme`).
- * Release lifecycle: GA.
  * Scope: `update:branding`.
  *
  * @example
@@ -505,7 +487,6 @@ export function createBrandingTheme(
  * Retrieve default branding theme.
  *
  * `GET /branding/themes/default` (operation `get_default_branding_theme`).
- * Release lifecycle: GA.
  * Scope: `read:branding`.
  *
  * @example
@@ -529,7 +510,6 @@ export function getBrandingThemeDefault(
  * Retrieve branding theme.
  *
  * `GET /branding/themes/{themeId}` (operation `get_branding_theme`).
- * Release lifecycle: GA.
  * Scope: `read:branding`.
  *
  * @example
@@ -553,7 +533,6 @@ export function getBrandingTheme(
  * Delete branding theme.
  *
  * `DELETE /branding/themes/{themeId}` (operation `delete_branding_theme`).
- * Release lifecycle: GA.
  * Scope: `delete:branding`.
  *
  * @example
@@ -577,7 +556,6 @@ export function deleteBrandingTheme(
  * Update branding theme.
  *
  * `PATCH /branding/themes/{themeId}` (operation `patch_branding_theme`).
- * Release lifecycle: GA.
  * Scope: `update:branding`.
  *
  * @example

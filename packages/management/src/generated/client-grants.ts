@@ -2,6 +2,7 @@
 
 /**
  * The `clientGrants` operations of the Management API: `@auth0-edge/management/client-grants`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -26,7 +27,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve a list of [client grants](https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants), including the scopes associated with the application/API pair.
  *
  * `GET /client-grants` (operation `get_client-grants`).
- * Release lifecycle: GA.
  * Scope: `read:client_grants`.
  *
  * `listClientGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -64,7 +64,6 @@ export const listClientGrants: Paginated<
  * Create a client grant for a machine-to-machine login flow. To learn more, read [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow).
  *
  * `POST /client-grants` (operation `post_client-grants`).
- * Release lifecycle: GA.
  * Scope: `create:client_grants`.
  *
  * @example
@@ -89,7 +88,6 @@ export function createClientGrant(
  * scopes associated with the application/API pair.
  *
  * `GET /client-grants/{id}` (operation `get_client-grant`).
- * Release lifecycle: GA.
  * Scope: `read:client_grants`.
  *
  * @example
@@ -113,7 +111,6 @@ export function getClientGrant(
  * Delete the [Client Credential Flow](https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow) from your machine-to-machine application.
  *
  * `DELETE /client-grants/{id}` (operation `delete_client-grants_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:client_grants`.
  *
  * @example
@@ -137,7 +134,6 @@ export function deleteClientGrant(
  * Update a client grant.
  *
  * `PATCH /client-grants/{id}` (operation `patch_client-grants_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:client_grants`.
  *
  * @example
@@ -159,7 +155,6 @@ export function updateClientGrant(
  * Get the organizations associated to a client grant
  *
  * `GET /client-grants/{id}/organizations` (operation `get_client-grant-organizations`).
- * Release lifecycle: GA.
  * Scope: `read:organization_client_grants`.
  *
  * `listClientGrantOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).

@@ -2,6 +2,7 @@
 
 /**
  * The `clients` operations of the Management API: `@auth0-edge/management/clients`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -58,7 +59,6 @@ import type { CallOptions } from "../request.js";
  *     `client_secret`, `client_authentication_methods` and `signing_key`.
  *
  * `GET /clients` (operation `get_clients`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
  *
  * `listClients.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -108,7 +108,6 @@ export const listClients: Paginated<
  * SSO Integrations created via this endpoint will accept login requests and share user profile information.
  *
  * `POST /clients` (operation `post_clients`).
- * Release lifecycle: GA.
  * Scope: `create:clients`.
  *
  * @example
@@ -134,7 +133,6 @@ export function createClient(
  *       This endpoint is useful for testing metadata URIs before creating CIMD clients.
  *
  * `POST /clients/cimd/preview` (operation `post_clients_cimd_preview`).
- * Release lifecycle: GA.
  * Scope: `read:clients`.
  *
  * @example
@@ -168,7 +166,6 @@ export function previewClientCimdMetadata(
  * - Enforces CIMD security policies (HTTPS-only, no shared secrets)
  *
  * `POST /clients/cimd/register` (operation `post_clients_cimd_register`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:clients`, `update:clients`.
  *
  * @example
@@ -194,7 +191,6 @@ export function registerClientCimdClient(
  * **Important**: To enable credentials to be used for a client authentication method, set the `client_authentication_methods` property on the client. To enable credentials to be used for JWT-Secured Authorization requests set the `signed_request_object` property on the client.
  *
  * `GET /clients/{client_id}/credentials` (operation `get_credentials`).
- * Release lifecycle: GA.
  * Scope: `read:client_credentials`.
  *
  * @example
@@ -274,7 +270,6 @@ export function listClientCredentials(
  * - To enable the credential for JWT-secured Authorization requests, set the `signed_request_object`property on the client. For more information, read [Configure JWT-secured Authorization Requests (JAR)](https://auth0.com/docs/get-started/applications/configure-jar)
  *
  * `POST /clients/{client_id}/credentials` (operation `post_credentials`).
- * Release lifecycle: GA.
  * Scope: `create:client_credentials`.
  *
  * @example
@@ -300,7 +295,6 @@ export function createClientCredential(
  * **Important**: To enable credentials to be used for a client authentication method, set the `client_authentication_methods` property on the client. To enable credentials to be used for JWT-Secured Authorization requests set the `signed_request_object` property on the client.
  *
  * `GET /clients/{client_id}/credentials/{credential_id}` (operation `get_credentials_by_credential_id`).
- * Release lifecycle: GA.
  * Scope: `read:client_credentials`.
  *
  * @example
@@ -330,7 +324,6 @@ export function getClientCredential(
  * Delete a client credential you previously created. May be enabled or disabled. For more information, read <a href="https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow">Client Credential Flow</a>.
  *
  * `DELETE /clients/{client_id}/credentials/{credential_id}` (operation `delete_credentials_by_credential_id`).
- * Release lifecycle: GA.
  * Scope: `delete:client_credentials`.
  *
  * @example
@@ -360,7 +353,6 @@ export function deleteClientCredential(
  * Change a client credential you previously created. May be enabled or disabled. For more information, read <a href="https://www.auth0.com/docs/get-started/authentication-and-authorization-flow/client-credentials-flow">Client Credential Flow</a>.
  *
  * `PATCH /clients/{client_id}/credentials/{credential_id}` (operation `patch_credentials_by_credential_id`).
- * Release lifecycle: GA.
  * Scope: `update:client_credentials`.
  *
  * @example
@@ -413,7 +405,6 @@ export function updateClientCredential(
  *     `client_secret`, `client_authentication_methods` and `signing_key`.
  *
  * `GET /clients/{id}` (operation `get_clients_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:clients`, `read:client_keys`, `read:client_credentials`, `read:client_summary`.
  *
  * @example
@@ -437,7 +428,6 @@ export function getClient(
  * Delete a client and related configuration (rules, connections, etc).
  *
  * `DELETE /clients/{id}` (operation `delete_clients_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:clients`.
  *
  * @example
@@ -469,7 +459,6 @@ export function deleteClient(
  * - To change a client's `is_first_party` property to `false`, the `organization_usage` and `organization_require_behavior` properties must be unset.
  *
  * `PATCH /clients/{id}` (operation `patch_clients_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:clients`, `update:client_keys`, `update:client_credentials`, `update:client_token_vault_privileged_access`.
  *
  * @example
@@ -496,7 +485,6 @@ export function updateClient(
  * - **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
  *
  * `GET /clients/{id}/connections` (operation `get_client_connections`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:connections`, `read:clients`, `read:client_summary`.
  *
  * `getClientConnections.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -538,7 +526,6 @@ export const getClientConnections: Paginated<
  * For more information, read [Rotate Client Secrets](https://www.auth0.com/docs/get-started/applications/rotate-client-secret).
  *
  * `POST /clients/{id}/rotate-secret` (operation `post_rotate-secret`).
- * Release lifecycle: GA.
  * Scope: `update:client_keys`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `connections` operations of the Management API: `@auth0-edge/management/connections`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -66,7 +67,6 @@ import type { CallOptions } from "../request.js";
  * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
  *
  * `GET /connections` (operation `get_connections`).
- * Release lifecycle: GA.
  * Scope: `read:connections`.
  *
  * `listConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -106,7 +106,6 @@ export const listConnections: Paginated<
  * **Note:** If a connection with the same name was recently deleted and had a large number of associated users, the deletion may still be processing. Creating a new connection with that name before the deletion completes may fail or produce unexpected results.
  *
  * `POST /connections` (operation `post_connections`).
- * Release lifecycle: GA.
  * Scope: `create:connections`.
  *
  * @example
@@ -130,7 +129,6 @@ export function createConnection(
  * Retrieve a list of directory provisioning configurations of a tenant.
  *
  * `GET /connections-directory-provisionings` (operation `get_connections-directory-provisionings`).
- * Release lifecycle: GA.
  * Scope: `read:directory_provisionings`.
  *
  * `listConnectionDirectoryProvisioning.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -168,7 +166,6 @@ export const listConnectionDirectoryProvisioning: Paginated<
  * Retrieve a list of SCIM configurations of a tenant.
  *
  * `GET /connections-scim-configurations` (operation `get_connections-scim-configurations`).
- * Release lifecycle: GA.
  * Scope: `read:scim_config`.
  *
  * `listConnectionScimConfiguration.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -206,7 +203,6 @@ export const listConnectionScimConfiguration: Paginated<
  * Retrieve details for a specified [connection](https://auth0.com/docs/authenticate/identity-providers) along with options that can be used for identity provider configuration.
  *
  * `GET /connections/{id}` (operation `get_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:connections`.
  *
  * @example
@@ -232,7 +228,6 @@ export function getConnection(
  * **Note:** If your connection has a large amount of users associated with it, please be aware that this operation can be long running after the response is returned and may impact concurrent [create connection](https://auth0.com/docs/api/management/v2/connections/post-connections) requests, if they use an identical connection name.
  *
  * `DELETE /connections/{id}` (operation `delete_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:connections`.
  *
  * @example
@@ -258,7 +253,6 @@ export function deleteConnection(
  * **Note**: If you use the `options` parameter, the entire `options` object is overridden. To avoid partial data or other issues, ensure all parameters are present when using this option.
  *
  * `PATCH /connections/{id}` (operation `patch_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:connections`.
  *
  * @example
@@ -284,7 +278,6 @@ export function updateConnection(
  * **Note**: The first time you call this endpoint, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no further results are remaining.
  *
  * `GET /connections/{id}/clients` (operation `get_connection_clients`).
- * Release lifecycle: GA.
  * Scope: `read:connections`.
  *
  * `getConnectionClients.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -320,7 +313,6 @@ export const getConnectionClients: Paginated<
  * Update enabled clients for a connection
  *
  * `PATCH /connections/{id}/clients` (operation `patch_clients`).
- * Release lifecycle: GA.
  * Scope: `update:connections`.
  *
  * @example
@@ -344,7 +336,6 @@ export function updateConnectionClients(
  * Retrieve the directory provisioning configuration of a connection.
  *
  * `GET /connections/{id}/directory-provisioning` (operation `get_directory-provisioning`).
- * Release lifecycle: GA.
  * Scope: `read:directory_provisionings`.
  *
  * @example
@@ -368,7 +359,6 @@ export function getConnectionDirectoryProvisioning(
  * Delete the directory provisioning configuration of a connection.
  *
  * `DELETE /connections/{id}/directory-provisioning` (operation `delete_directory-provisioning`).
- * Release lifecycle: GA.
  * Scope: `delete:directory_provisionings`.
  *
  * @example
@@ -398,7 +388,6 @@ export function deleteConnectionDirectoryProvisioning(
  * Update the directory provisioning configuration of a connection.
  *
  * `PATCH /connections/{id}/directory-provisioning` (operation `patch_directory-provisioning`).
- * Release lifecycle: GA.
  * Scope: `update:directory_provisionings`.
  *
  * @example
@@ -422,7 +411,6 @@ export function updateConnectionDirectoryProvisioning(
  * Create a directory provisioning configuration for a connection.
  *
  * `POST /connections/{id}/directory-provisioning` (operation `post_directory-provisioning`).
- * Release lifecycle: GA.
  * Scope: `create:directory_provisionings`.
  *
  * @example
@@ -446,7 +434,6 @@ export function createConnectionDirectoryProvisioning(
  * Retrieve the directory provisioning default attribute mapping of a connection.
  *
  * `GET /connections/{id}/directory-provisioning/default-mapping` (operation `get_directory_provisioning_default_mapping`).
- * Release lifecycle: GA.
  * Scope: `read:directory_provisionings`.
  *
  * @example
@@ -476,7 +463,6 @@ export function getConnectionDirectoryProvisioningDefaultMapping(
  * Request an on-demand synchronization of the directory.
  *
  * `POST /connections/{id}/directory-provisioning/synchronizations` (operation `post_synchronizations`).
- * Release lifecycle: GA.
  * Scope: `create:directory_provisionings`.
  *
  * @example
@@ -506,7 +492,6 @@ export function createConnectionDirectoryProvisioningSynchronization(
  * Retrieve the configured synchronized groups for a connection directory provisioning configuration.
  *
  * `GET /connections/{id}/directory-provisioning/synchronized-groups` (operation `get_synchronized-groups`).
- * Release lifecycle: GA.
  * Scope: `read:directory_provisionings`.
  *
  * `listConnectionDirectoryProvisioningSynchronizedGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -550,7 +535,6 @@ export const listConnectionDirectoryProvisioningSynchronizedGroups: Paginated<
  * Create or replace the selected groups for a connection directory provisioning configuration.
  *
  * `PUT /connections/{id}/directory-provisioning/synchronized-groups` (operation `put_synchronized-groups`).
- * Release lifecycle: GA.
  * Scope: `update:directory_provisionings`.
  *
  * @example
@@ -580,7 +564,6 @@ export function setConnectionDirectoryProvisioning(
  * Gets the connection keys for the Okta or OIDC connection strategy.
  *
  * `GET /connections/{id}/keys` (operation `get_keys`).
- * Release lifecycle: GA.
  * Scope: `read:connections_keys`.
  *
  * @example
@@ -604,7 +587,6 @@ export function getConnectionKeys(
  * Provision initial connection keys for Okta or OIDC connection strategies. This endpoint allows you to create keys before configuring the connection to use Private Key JWT authentication, enabling zero-downtime transitions.
  *
  * `POST /connections/{id}/keys` (operation `post_keys`).
- * Release lifecycle: GA.
  * Scope: `create:connections_keys`.
  *
  * @example
@@ -628,7 +610,6 @@ export function createConnectionKey(
  * Rotates the connection keys for the Okta or OIDC connection strategies.
  *
  * `POST /connections/{id}/keys/rotate` (operation `post_rotate`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:connections_keys`, `update:connections_keys`.
  *
  * @example
@@ -652,7 +633,6 @@ export function rotateConnectionKey(
  * Retrieves a scim configuration by its `connectionId`.
  *
  * `GET /connections/{id}/scim-configuration` (operation `get_scim-configuration`).
- * Release lifecycle: GA.
  * Scope: `read:scim_config`.
  *
  * @example
@@ -676,7 +656,6 @@ export function getConnectionScimConfiguration(
  * Deletes a scim configuration by its `connectionId`.
  *
  * `DELETE /connections/{id}/scim-configuration` (operation `delete_scim-configuration`).
- * Release lifecycle: GA.
  * Scope: `delete:scim_config`.
  *
  * @example
@@ -700,7 +679,6 @@ export function deleteConnectionScimConfiguration(
  * Update a scim configuration by its `connectionId`.
  *
  * `PATCH /connections/{id}/scim-configuration` (operation `patch_scim-configuration`).
- * Release lifecycle: GA.
  * Scope: `update:scim_config`.
  *
  * @example
@@ -724,7 +702,6 @@ export function updateConnectionScimConfiguration(
  * Create a scim configuration for a connection.
  *
  * `POST /connections/{id}/scim-configuration` (operation `post_scim-configuration`).
- * Release lifecycle: GA.
  * Scope: `create:scim_config`.
  *
  * @example
@@ -748,7 +725,6 @@ export function createConnectionScimConfiguration(
  * Retrieves a scim configuration's default mapping by its `connectionId`.
  *
  * `GET /connections/{id}/scim-configuration/default-mapping` (operation `get_default-mapping`).
- * Release lifecycle: GA.
  * Scope: `read:scim_config`.
  *
  * @example
@@ -778,7 +754,6 @@ export function getConnectionScimConfigurationDefaultMapping(
  * Retrieves all scim tokens by its connection `id`.
  *
  * `GET /connections/{id}/scim-configuration/tokens` (operation `get_scim_tokens`).
- * Release lifecycle: GA.
  * Scope: `read:scim_token`.
  *
  * @example
@@ -808,7 +783,6 @@ export function getConnectionScimConfigurationTokens(
  * Create a scim token for a scim client.
  *
  * `POST /connections/{id}/scim-configuration/tokens` (operation `post_scim_token`).
- * Release lifecycle: GA.
  * Scope: `create:scim_token`.
  *
  * @example
@@ -838,7 +812,6 @@ export function createConnectionScimConfigurationToken(
  * Deletes a scim token by its connection `id` and `tokenId`.
  *
  * `DELETE /connections/{id}/scim-configuration/tokens/{tokenId}` (operation `delete_tokens_by_tokenId`).
- * Release lifecycle: GA.
  * Scope: `delete:scim_token`.
  *
  * @example
@@ -868,7 +841,6 @@ export function deleteConnectionScimConfigurationToken(
  * Retrieves the status of an ad/ldap connection referenced by its `ID`. `200 OK` http status code response is returned  when the connection is online, otherwise a `404` status code is returned along with an error message
  *
  * `GET /connections/{id}/status` (operation `get_status`).
- * Release lifecycle: GA.
  * Scope: `read:connections`.
  *
  * @example
@@ -892,7 +864,6 @@ export function checkConnectionStatus(
  * Deletes a specified connection user by its email (you cannot delete all users from specific connection). Currently, only Database Connections are supported.
  *
  * `DELETE /connections/{id}/users` (operation `delete_users_by_email`).
- * Release lifecycle: GA.
  * Scope: `delete:users`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `customDomains` operations of the Management API: `@auth0-edge/management/custom-domains`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -29,7 +30,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve details on [custom domains](https://auth0.com/docs/custom-domains).
  *
  * `GET /custom-domains` (operation `get_custom-domains`).
- * Release lifecycle: GA.
  * Scope: `read:custom_domains`.
  *
  * `listCustomDomains.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -79,7 +79,6 @@ export const listCustomDomains: Paginated<
  * - recommended - for modern usage this includes TLS 1.2 only
  *
  * `POST /custom-domains` (operation `post_custom-domains`).
- * Release lifecycle: GA.
  * Scope: `create:custom_domains`.
  *
  * @example
@@ -103,7 +102,6 @@ export function createCustomDomain(
  * Retrieve the tenant's default domain.
  *
  * `GET /custom-domains/default` (operation `get_default`).
- * Release lifecycle: GA.
  * Scope: `read:custom_domains`.
  *
  * @example
@@ -127,7 +125,6 @@ export function getCustomDomainDefault(
  * Set the default custom domain for the tenant.
  *
  * `PATCH /custom-domains/default` (operation `patch_default`).
- * Release lifecycle: GA.
  * Scope: `update:custom_domains`.
  *
  * @example
@@ -151,7 +148,6 @@ export function setCustomDomainDefault(
  * Retrieve a custom domain configuration and status.
  *
  * `GET /custom-domains/{id}` (operation `get_custom-domains_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:custom_domains`.
  *
  * @example
@@ -175,7 +171,6 @@ export function getCustomDomain(
  * Delete a custom domain and stop serving requests for it.
  *
  * `DELETE /custom-domains/{id}` (operation `delete_custom-domains_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:custom_domains`.
  *
  * @example
@@ -230,7 +225,6 @@ export function deleteCustomDomain(
  * - The `compatible` TLS policy is no longer supported.
  *
  * `PATCH /custom-domains/{id}` (operation `patch_custom-domains_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:custom_domains`.
  *
  * @example
@@ -254,7 +248,6 @@ export function updateCustomDomain(
  * Run the test process on a custom domain.
  *
  * `POST /custom-domains/{id}/test` (operation `post_test_domain`).
- * Release lifecycle: GA.
  * Scope: `read:custom_domains`.
  *
  * @example
@@ -285,7 +278,6 @@ export function testCustomDomain(
  * [Learn more](https://auth0.com/docs/custom-domains/self-managed-certificates#step-2-verify-ownership) about verifying custom domains that use Self Managed certificates.
  *
  * `POST /custom-domains/{id}/verify` (operation `post_verify`).
- * Release lifecycle: GA.
  * Scope: `create:custom_domains`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `deviceCredentials` operations of the Management API: `@auth0-edge/management/device-credentials`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve device credential information (`public_key`, `refresh_token`, or `rotating_refresh_token`) associated with a specific user.
  *
  * `GET /device-credentials` (operation `get_device-credentials`).
- * Release lifecycle: GA.
  * Scope: `read:device_credentials`.
  *
  * `listDeviceCredentials.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -63,7 +63,6 @@ export const listDeviceCredentials: Paginated<
  * When refresh token rotation is enabled, the endpoint becomes consistent. For more information, read [Signing Keys](https://auth0.com/docs/get-started/tenant-settings/signing-keys).
  *
  * `POST /device-credentials` (operation `post_device-credentials`).
- * Release lifecycle: GA.
  * Scope: `create:current_user_device_credentials`.
  *
  * @example
@@ -87,7 +86,6 @@ export function createDeviceCredentialPublicKey(
  * Permanently delete a device credential (such as a refresh token or public key) with the given ID.
  *
  * `DELETE /device-credentials/{id}` (operation `delete_device-credentials_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `delete:device_credentials`, `delete:current_user_device_credentials`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `emailTemplates` operations of the Management API: `@auth0-edge/management/email-templates`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Create an email template.
  *
  * `POST /email-templates` (operation `post_email-templates`).
- * Release lifecycle: GA.
  * Scope: `create:email_templates`.
  *
  * @example
@@ -47,7 +47,6 @@ export function createEmailTemplate(
  * Retrieve an email template by pre-defined name. These names are `verify_email`, `verify_email_by_code`, `auth_email_by_code`, `reset_email`, `reset_email_by_code`, `welcome_email`, `blocked_account`, `stolen_credentials`, `enrollment_email`, `mfa_oob_code`, `user_invitation`, and `async_approval`. The names `change_password`, and `password_reset` are also supported for legacy scenarios.
  *
  * `GET /email-templates/{templateName}` (operation `get_email-templates_by_templateName`).
- * Release lifecycle: GA.
  * Scope: `read:email_templates`.
  *
  * @example
@@ -71,7 +70,6 @@ export function getEmailTemplate(
  * Modify an email template.
  *
  * `PATCH /email-templates/{templateName}` (operation `patch_email-templates_by_templateName`).
- * Release lifecycle: GA.
  * Scope: `update:email_templates`.
  *
  * @example
@@ -95,7 +93,6 @@ export function updateEmailTemplate(
  * Update an email template.
  *
  * `PUT /email-templates/{templateName}` (operation `put_email-templates_by_templateName`).
- * Release lifecycle: GA.
  * Scope: `update:email_templates`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `emails` operations of the Management API: `@auth0-edge/management/emails`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve details of the [email provider configuration](https://auth0.com/docs/customize/email/smtp-email-providers) in your tenant. A list of fields to include or exclude may also be specified.
  *
  * `GET /emails/provider` (operation `get_provider`).
- * Release lifecycle: GA.
  * Scope: `read:email_provider`.
  *
  * @example
@@ -47,7 +47,6 @@ export function getEmailProvider(
  * Delete the email provider.
  *
  * `DELETE /emails/provider` (operation `delete_provider`).
- * Release lifecycle: GA.
  * Scope: `delete:email_provider`.
  *
  * @example
@@ -96,7 +95,6 @@ export function deleteEmailProvider(
  *   a name of configuration set in `configuration_set_name` property. Value must be a string.
  *
  * `PATCH /emails/provider` (operation `patch_provider`).
- * Release lifecycle: GA.
  * Scope: `update:email_provider`.
  *
  * @example
@@ -144,7 +142,6 @@ export function updateEmailProvider(
  *   a name of configuration set in `configuration_set_name` property. Value must be a string.
  *
  * `POST /emails/provider` (operation `post_provider`).
- * Release lifecycle: GA.
  * Scope: `create:email_provider`.
  *
  * @example

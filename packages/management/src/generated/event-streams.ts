@@ -2,6 +2,7 @@
 
 /**
  * The `eventStreams` operations of the Management API: `@auth0-edge/management/event-streams`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -28,7 +29,6 @@ import type { CallOptions } from "../request.js";
  * Get event streams
  *
  * `GET /event-streams` (operation `get_event-streams`).
- * Release lifecycle: GA.
  * Scope: `read:event_streams`.
  *
  * `listEventStreams.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -64,7 +64,6 @@ export const listEventStreams: Paginated<
  * Create an event stream
  *
  * `POST /event-streams` (operation `post_event-streams`).
- * Release lifecycle: GA.
  * Scope: `create:event_streams`.
  *
  * @example
@@ -86,7 +85,6 @@ export function createEventStream(
  * Get an event stream by ID
  *
  * `GET /event-streams/{id}` (operation `get_event-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:event_streams`.
  *
  * @example
@@ -108,7 +106,6 @@ export function getEventStream(
  * Delete an event stream
  *
  * `DELETE /event-streams/{id}` (operation `delete_event-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:event_streams`.
  *
  * @example
@@ -130,7 +127,6 @@ export function deleteEventStream(
  * Update an event stream
  *
  * `PATCH /event-streams/{id}` (operation `patch_event-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:event_streams`.
  *
  * @example
@@ -152,7 +148,6 @@ export function updateEventStream(
  * Get this event stream's delivery history
  *
  * `GET /event-streams/{id}/deliveries` (operation `get_event_deliveries`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:event_streams`, `read:event_deliveries`.
  *
  * `listEventStreamDeliveries.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -188,7 +183,6 @@ export const listEventStreamDeliveries: Paginated<
  * Get a specific event's delivery history
  *
  * `GET /event-streams/{id}/deliveries/{event_id}` (operation `get_deliveries_by_event_id`).
- * Release lifecycle: GA.
  * Scope: `read:event_deliveries`.
  *
  * @example
@@ -210,7 +204,6 @@ export function getEventStreamDeliveryHistory(
  * Redeliver failed events
  *
  * `POST /event-streams/{id}/redeliver` (operation `post_redeliver`).
- * Release lifecycle: GA.
  * Scope: `update:event_deliveries`.
  *
  * @example
@@ -232,7 +225,6 @@ export function createEventStreamRedelivery(
  * Redeliver a single failed event by ID
  *
  * `POST /event-streams/{id}/redeliver/{event_id}` (operation `post_redeliver_by_event_id`).
- * Release lifecycle: GA.
  * Scope: `update:event_deliveries`.
  *
  * @example
@@ -254,7 +246,6 @@ export function createEventStreamRedeliveryById(
  * Send a test event to an event stream
  *
  * `POST /event-streams/{id}/test` (operation `post_test_event`).
- * Release lifecycle: GA.
  * Scope: `update:event_streams`.
  *
  * @example

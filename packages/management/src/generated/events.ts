@@ -2,6 +2,7 @@
 
 /**
  * The `events` operations of the Management API: `@auth0-edge/management/events`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -18,7 +19,6 @@ import type { CallOptions } from "../request.js";
  * Subscribe to events via Server-Sent Events (SSE)
  *
  * `GET /events` (operation `subscribe_events`).
- * Release lifecycle: GA.
  * Scope: `read:events`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `flows` operations of the Management API: `@auth0-edge/management/flows`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -31,7 +32,6 @@ import type { CallOptions } from "../request.js";
  * Get flows
  *
  * `GET /flows` (operation `get_flows`).
- * Release lifecycle: GA.
  * Scope: `read:flows`.
  *
  * `listFlows.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -66,7 +66,6 @@ export const listFlows: Paginated<
  * Create a flow
  *
  * `POST /flows` (operation `post_flows`).
- * Release lifecycle: GA.
  * Scope: `create:flows`.
  *
  * @example
@@ -88,7 +87,6 @@ export function createFlow(
  * Get Flows Vault connection list
  *
  * `GET /flows/vault/connections` (operation `get_flows_vault_connections`).
- * Release lifecycle: GA.
  * Scope: `read:flows_vault_connections`.
  *
  * `listFlowVaultConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -124,7 +122,6 @@ export const listFlowVaultConnections: Paginated<
  * Create a Flows Vault connection
  *
  * `POST /flows/vault/connections` (operation `post_flows_vault_connections`).
- * Release lifecycle: GA.
  * Scope: `create:flows_vault_connections`.
  *
  * @example
@@ -146,7 +143,6 @@ export function createFlowVaultConnection(
  * Get a Flows Vault connection
  *
  * `GET /flows/vault/connections/{id}` (operation `get_flows_vault_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:flows_vault_connections`.
  *
  * @example
@@ -168,7 +164,6 @@ export function getFlowVaultConnection(
  * Delete a Flows Vault connection
  *
  * `DELETE /flows/vault/connections/{id}` (operation `delete_flows_vault_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:flows_vault_connections`.
  *
  * @example
@@ -190,7 +185,6 @@ export function deleteFlowVaultConnection(
  * Update a Flows Vault connection
  *
  * `PATCH /flows/vault/connections/{id}` (operation `patch_flows_vault_connections_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:flows_vault_connections`.
  *
  * @example
@@ -212,7 +206,6 @@ export function updateFlowVaultConnection(
  * Get flow executions
  *
  * `GET /flows/{flow_id}/executions` (operation `get_flows_executions`).
- * Release lifecycle: GA.
  * Scope: `read:flows_executions`.
  *
  * `listFlowExecutions.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -248,7 +241,6 @@ export const listFlowExecutions: Paginated<
  * Get a flow execution
  *
  * `GET /flows/{flow_id}/executions/{execution_id}` (operation `get_flows_executions_by_execution_id`).
- * Release lifecycle: GA.
  * Scope: `read:flows_executions`.
  *
  * @example
@@ -270,7 +262,6 @@ export function getFlowExecution(
  * Delete a flow execution
  *
  * `DELETE /flows/{flow_id}/executions/{execution_id}` (operation `delete_flows_executions_by_execution_id`).
- * Release lifecycle: GA.
  * Scope: `delete:flows_executions`.
  *
  * @example
@@ -298,7 +289,6 @@ export function deleteFlowExecution(
  * Get a flow
  *
  * `GET /flows/{id}` (operation `get_flows_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:flows`.
  *
  * @example
@@ -320,7 +310,6 @@ export function getFlow(
  * Delete a flow
  *
  * `DELETE /flows/{id}` (operation `delete_flows_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:flows`.
  *
  * @example
@@ -342,7 +331,6 @@ export function deleteFlow(
  * Update a flow
  *
  * `PATCH /flows/{id}` (operation `patch_flows_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:flows`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `forms` operations of the Management API: `@auth0-edge/management/forms`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Get forms
  *
  * `GET /forms` (operation `get_forms`).
- * Release lifecycle: GA.
  * Scope: `read:forms`.
  *
  * `listForms.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -58,7 +58,6 @@ export const listForms: Paginated<
  * Create a form
  *
  * `POST /forms` (operation `create_form`).
- * Release lifecycle: GA.
  * Scope: `create:forms`.
  *
  * @example
@@ -80,7 +79,6 @@ export function createForm(
  * Get a form
  *
  * `GET /forms/{id}` (operation `get_form`).
- * Release lifecycle: GA.
  * Scope: `read:forms`.
  *
  * @example
@@ -102,7 +100,6 @@ export function getForm(
  * Delete a form
  *
  * `DELETE /forms/{id}` (operation `delete_form`).
- * Release lifecycle: GA.
  * Scope: `delete:forms`.
  *
  * @example
@@ -124,7 +121,6 @@ export function deleteForm(
  * Update a form
  *
  * `PATCH /forms/{id}` (operation `patch_form`).
- * Release lifecycle: GA.
  * Scope: `update:forms`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `groups` operations of the Management API: `@auth0-edge/management/groups`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -27,7 +28,6 @@ import type { CallOptions } from "../request.js";
  * List all groups in your tenant.
  *
  * `GET /groups` (operation `get_groups`).
- * Release lifecycle: GA.
  * Scope: `read:groups`.
  *
  * `listGroups.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -64,7 +64,6 @@ export const listGroups: Paginated<
  * Retrieve a group by its ID.
  *
  * `GET /groups/{id}` (operation `get_group`).
- * Release lifecycle: GA.
  * Scope: `read:groups`.
  *
  * @example
@@ -88,7 +87,6 @@ export function getGroup(
  * Delete a group by its ID.
  *
  * `DELETE /groups/{id}` (operation `delete_group`).
- * Release lifecycle: GA.
  * Scope: `delete:groups`.
  *
  * @example
@@ -112,7 +110,6 @@ export function deleteGroup(
  * List all users that are a member of this group.
  *
  * `GET /groups/{id}/members` (operation `get_group_members`).
- * Release lifecycle: GA.
  * Scope: `read:group_members`.
  *
  * `getGroupMembers.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -150,7 +147,6 @@ export const getGroupMembers: Paginated<
  * Lists the [roles](https://auth0.com/docs/manage-users/access-control/rbac) assigned to a group.
  *
  * `GET /groups/{id}/roles` (operation `get_group_roles`).
- * Release lifecycle: GA.
  * Scope: `read:group_roles`.
  *
  * `listGroupRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -188,7 +184,6 @@ export const listGroupRoles: Paginated<
  * Unassign one or more [roles](https://auth0.com/docs/manage-users/access-control/rbac) from a specified group.
  *
  * `DELETE /groups/{id}/roles` (operation `delete_group_roles`).
- * Release lifecycle: GA.
  * Scope: `delete:group_roles`.
  *
  * @example
@@ -212,7 +207,6 @@ export function deleteGroupRoles(
  * Assign one or more [roles](https://auth0.com/docs/manage-users/access-control/rbac) to a specified group.
  *
  * `POST /groups/{id}/roles` (operation `post_group_roles`).
- * Release lifecycle: GA.
  * Scope: `create:group_roles`.
  *
  * @example

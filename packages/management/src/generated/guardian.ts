@@ -2,6 +2,7 @@
 
 /**
  * The `guardian` operations of the Management API: `@auth0-edge/management/guardian`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -55,7 +56,6 @@ import type { CallOptions } from "../request.js";
  * Create a [multi-factor authentication (MFA) enrollment ticket](https://auth0.com/docs/secure/multi-factor-authentication/auth0-guardian/create-custom-enrollment-tickets), and optionally send an email with the created ticket to a given user. Enrollment tickets can specify which factor users must enroll with or allow existing MFA users to enroll in additional factors.
  *
  * `POST /guardian/enrollments/ticket` (operation `post_ticket`).
- * Release lifecycle: GA.
  * Scope: `create:guardian_enrollment_tickets`.
  *
  * @example
@@ -81,7 +81,6 @@ export function createGuardianEnrollmentTicket(
  * Retrieve details, such as status and type, for a specific multi-factor authentication enrollment registered to a user account.
  *
  * `GET /guardian/enrollments/{id}` (operation `get_enrollments_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_enrollments`.
  *
  * @example
@@ -105,7 +104,6 @@ export function getGuardianEnrollment(
  * Remove a specific multi-factor authentication (MFA) enrollment from a user's account. This allows the user to re-enroll with MFA. For more information, review [Reset User Multi-Factor Authentication and Recovery Codes](https://auth0.com/docs/secure/multi-factor-authentication/reset-user-mfa).
  *
  * `DELETE /guardian/enrollments/{id}` (operation `delete_enrollments_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:guardian_enrollments`.
  *
  * @example
@@ -129,7 +127,6 @@ export function deleteGuardianEnrollment(
  * Retrieve details of all <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors">multi-factor authentication factors</a> associated with your tenant.
  *
  * `GET /guardian/factors` (operation `get_factors`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -153,7 +150,6 @@ export function listGuardianFactors(
  * Retrieves the DUO account and factor configuration.
  *
  * `GET /guardian/factors/duo/settings` (operation `get_factor_duo_settings`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -175,7 +171,6 @@ export function getGuardianFactorDuoSettings(
  * Update the DUO Configuration
  *
  * `PATCH /guardian/factors/duo/settings` (operation `patch_factor_duo_settings`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -199,7 +194,6 @@ export function updateGuardianFactorDuoSettings(
  * Set the DUO account configuration and other properties specific to this factor.
  *
  * `PUT /guardian/factors/duo/settings` (operation `put_factor_duo_settings`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -223,7 +217,6 @@ export function setGuardianFactorDuoSettings(
  * Retrieve list of <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">phone-type MFA factors</a> (i.e., sms and voice) that are enabled for your tenant.
  *
  * `GET /guardian/factors/phone/message-types` (operation `get_message-types`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -247,7 +240,6 @@ export function getGuardianFactorPhoneMessageTypes(
  * Replace the list of <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">phone-type MFA factors</a> (i.e., sms and voice) that are enabled for your tenant.
  *
  * `PUT /guardian/factors/phone/message-types` (operation `put_message-types`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -271,7 +263,6 @@ export function setGuardianFactorPhoneMessageTypes(
  * Retrieve configuration details for a Twilio phone provider that has been set up in your tenant. To learn more, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">Configure SMS and Voice Notifications for MFA</a>.
  *
  * `GET /guardian/factors/phone/providers/twilio` (operation `get_phone_twilio_factor_provider`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -295,7 +286,6 @@ export function getGuardianFactorPhoneTwilioProvider(
  * Update the configuration of a Twilio phone provider that has been set up in your tenant. To learn more, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-sms-voice-notifications-mfa">Configure SMS and Voice Notifications for MFA</a>.
  *
  * `PUT /guardian/factors/phone/providers/twilio` (operation `put_twilio`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -319,7 +309,6 @@ export function setGuardianFactorPhoneTwilioProvider(
  * Retrieve details of the multi-factor authentication phone provider configured for your tenant.
  *
  * `GET /guardian/factors/phone/selected-provider` (operation `get_guardian_phone_providers`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -341,7 +330,6 @@ export function getGuardianFactorPhoneSelectedProvider(
  * Update phone provider configuration
  *
  * `PUT /guardian/factors/phone/selected-provider` (operation `put_phone_providers`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -365,7 +353,6 @@ export function setGuardianFactorPhoneProvider(
  * Retrieve details of the multi-factor authentication enrollment and verification templates for phone-type factors available in your tenant.
  *
  * `GET /guardian/factors/phone/templates` (operation `get_factor_phone_templates`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -389,7 +376,6 @@ export function getGuardianFactorPhoneTemplates(
  * Customize the messages sent to complete phone enrollment and verification (subscription required).
  *
  * `PUT /guardian/factors/phone/templates` (operation `put_factor_phone_templates`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -413,7 +399,6 @@ export function setGuardianFactorPhoneTemplates(
  * Retrieve configuration details for the multi-factor authentication APNS provider associated with your tenant.
  *
  * `GET /guardian/factors/push-notification/providers/apns` (operation `get_apns`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -443,7 +428,6 @@ export function getGuardianFactorPushNotificationApnsProvider(
  * Modify configuration details of the multi-factor authentication APNS provider associated with your tenant.
  *
  * `PATCH /guardian/factors/push-notification/providers/apns` (operation `patch_apns`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -473,7 +457,6 @@ export function updateGuardianFactorPushNotificationApnsProvider(
  * Overwrite all configuration details of the multi-factor authentication APNS provider associated with your tenant.
  *
  * `PUT /guardian/factors/push-notification/providers/apns` (operation `put_apns`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -503,7 +486,6 @@ export function setGuardianFactorPushNotificationApnsProvider(
  * Modify configuration details of the multi-factor authentication FCM provider associated with your tenant.
  *
  * `PATCH /guardian/factors/push-notification/providers/fcm` (operation `patch_fcm`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -533,7 +515,6 @@ export function updateGuardianFactorPushNotificationFcmProvider(
  * Overwrite all configuration details of the multi-factor authentication FCM provider associated with your tenant.
  *
  * `PUT /guardian/factors/push-notification/providers/fcm` (operation `put_fcm`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -563,7 +544,6 @@ export function setGuardianFactorPushNotificationFcmProvider(
  * Modify configuration details of the multi-factor authentication FCMV1 provider associated with your tenant.
  *
  * `PATCH /guardian/factors/push-notification/providers/fcmv1` (operation `patch_fcmv1`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -593,7 +573,6 @@ export function updateGuardianFactorPushNotificationFcmv1Provider(
  * Overwrite all configuration details of the multi-factor authentication FCMV1 provider associated with your tenant.
  *
  * `PUT /guardian/factors/push-notification/providers/fcmv1` (operation `put_fcmv1`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -623,7 +602,6 @@ export function setGuardianFactorPushNotificationFcmv1Provider(
  * Retrieve configuration details for an AWS SNS push notification provider that has been enabled for MFA. To learn more, review [Configure Push Notifications for MFA](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa).
  *
  * `GET /guardian/factors/push-notification/providers/sns` (operation `get_sns`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -653,7 +631,6 @@ export function getGuardianFactorPushNotificationSnsProvider(
  * Configure the [AWS SNS push notification provider configuration](https://auth0.com/docs/multifactor-authentication/developer/sns-configuration) (subscription required).
  *
  * `PATCH /guardian/factors/push-notification/providers/sns` (operation `patch_sns`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -683,7 +660,6 @@ export function updateGuardianFactorPushNotificationSnsProvider(
  * Configure the [AWS SNS push notification provider configuration](https://auth0.com/docs/multifactor-authentication/developer/sns-configuration) (subscription required).
  *
  * `PUT /guardian/factors/push-notification/providers/sns` (operation `put_sns`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -713,7 +689,6 @@ export function setGuardianFactorPushNotificationSnsProvider(
  * Modify the push notification provider configured for your tenant. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa">Configure Push Notifications for MFA</a>.
  *
  * `GET /guardian/factors/push-notification/selected-provider` (operation `get_pn_providers`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -743,7 +718,6 @@ export function getGuardianFactorPushNotificationSelectedProvider(
  * Modify the push notification provider configured for your tenant. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors/configure-push-notifications-for-mfa">Configure Push Notifications for MFA</a>.
  *
  * `PUT /guardian/factors/push-notification/selected-provider` (operation `put_pn_providers`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -775,7 +749,6 @@ export function setGuardianFactorPushNotificationProvider(
  *     A new endpoint is available to retrieve the Twilio configuration related to phone factors (<a href='https://auth0.com/docs/api/management/v2/#!/Guardian/get_twilio'>phone Twilio configuration</a>). It has the same payload as this one. Please use it instead.
  *
  * `GET /guardian/factors/sms/providers/twilio` (operation `get_sms_twilio_factor_provider`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -801,7 +774,6 @@ export function getGuardianFactorSmsTwilioProvider(
  *     <b>Previous functionality</b>: Update the Twilio SMS provider configuration.
  *
  * `PUT /guardian/factors/sms/providers/twilio` (operation `put_sms_twilio_factor_provider`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -827,7 +799,6 @@ export function setGuardianFactorSmsTwilioProvider(
  *     <b>Previous functionality</b>: Retrieve details for the multi-factor authentication SMS provider configured for your tenant.
  *
  * `GET /guardian/factors/sms/selected-provider` (operation `get_sms_providers`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -853,7 +824,6 @@ export function getGuardianFactorSmsSelectedProvider(
  *     <b>Previous functionality</b>: Update the multi-factor authentication SMS provider configuration in your tenant.
  *
  * `PUT /guardian/factors/sms/selected-provider` (operation `put_sms_providers`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -879,7 +849,6 @@ export function setGuardianFactorSmsProvider(
  *     <b>Previous function</b>: Retrieve details of SMS enrollment and verification templates configured for your tenant.
  *
  * `GET /guardian/factors/sms/templates` (operation `get_factor_sms_templates`).
- * Release lifecycle: GA.
  * Scope: `read:guardian_factors`.
  *
  * @example
@@ -905,7 +874,6 @@ export function getGuardianFactorSmsTemplates(
  *     <b>Previous functionality</b>: Customize the messages sent to complete SMS enrollment and verification.
  *
  * `PUT /guardian/factors/sms/templates` (operation `put_factor_sms_templates`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -929,7 +897,6 @@ export function setGuardianFactorSmsTemplates(
  * Update the status (i.e., enabled or disabled) of a specific multi-factor authentication factor.
  *
  * `PUT /guardian/factors/{name}` (operation `put_factors_by_name`).
- * Release lifecycle: GA.
  * Scope: `update:guardian_factors`.
  *
  * @example
@@ -960,7 +927,6 @@ export function setGuardianFactor(
  * **Note**: The `confidence-score` policy is part of the [Adaptive MFA feature](https://auth0.com/docs/secure/multi-factor-authentication/adaptive-mfa). Adaptive MFA requires an add-on for the Enterprise plan; review [Auth0 Pricing](https://auth0.com/pricing) for more details.
  *
  * `GET /guardian/policies` (operation `get_policies`).
- * Release lifecycle: GA.
  * Scope: `read:mfa_policies`.
  *
  * @example
@@ -991,7 +957,6 @@ export function listGuardianPolicies(
  * **Note**: The `confidence-score` policy is part of the [Adaptive MFA feature](https://auth0.com/docs/secure/multi-factor-authentication/adaptive-mfa). Adaptive MFA requires an add-on for the Enterprise plan; review [Auth0 Pricing](https://auth0.com/pricing) for more details.
  *
  * `PUT /guardian/policies` (operation `put_policies`).
- * Release lifecycle: GA.
  * Scope: `update:mfa_policies`.
  *
  * @example

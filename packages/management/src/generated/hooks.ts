@@ -2,6 +2,7 @@
 
 /**
  * The `hooks` operations of the Management API: `@auth0-edge/management/hooks`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -29,7 +30,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve all [hooks](https://auth0.com/docs/hooks). Accepts a list of fields to include or exclude in the result.
  *
  * `GET /hooks` (operation `get_hooks`).
- * Release lifecycle: GA.
  * Scope: `read:hooks`.
  *
  * `listHooks.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -66,7 +66,6 @@ export const listHooks: Paginated<
  * Create a new hook.
  *
  * `POST /hooks` (operation `post_hooks`).
- * Release lifecycle: GA.
  * Scope: `create:hooks`.
  *
  * @example
@@ -90,7 +89,6 @@ export function createHook(
  * Retrieve [a hook](https://auth0.com/docs/hooks) by its ID. Accepts a list of fields to include in the result.
  *
  * `GET /hooks/{id}` (operation `get_hooks_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:hooks`.
  *
  * @example
@@ -114,7 +112,6 @@ export function getHook(
  * Delete a hook.
  *
  * `DELETE /hooks/{id}` (operation `delete_hooks_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:hooks`.
  *
  * @example
@@ -138,7 +135,6 @@ export function deleteHook(
  * Update an existing hook.
  *
  * `PATCH /hooks/{id}` (operation `patch_hooks_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:hooks`.
  *
  * @example
@@ -162,7 +158,6 @@ export function updateHook(
  * Retrieve a hook's secrets by the ID of the hook.
  *
  * `GET /hooks/{id}/secrets` (operation `get_secrets`).
- * Release lifecycle: GA.
  * Scope: `read:hooks`.
  *
  * @example
@@ -186,7 +181,6 @@ export function getHookSecrets(
  * Delete one or more existing secrets for a given hook. Accepts an array of secret names to delete.
  *
  * `DELETE /hooks/{id}/secrets` (operation `delete_secrets`).
- * Release lifecycle: GA.
  * Scope: `delete:hooks`.
  *
  * @example
@@ -210,7 +204,6 @@ export function deleteHookSecrets(
  * Update one or more existing secrets for an existing hook. Accepts an object of key-value pairs, where the key is the name of the existing secret.
  *
  * `PATCH /hooks/{id}/secrets` (operation `patch_secrets`).
- * Release lifecycle: GA.
  * Scope: `update:hooks`.
  *
  * @example
@@ -234,7 +227,6 @@ export function updateHookSecrets(
  * Add one or more secrets to an existing hook. Accepts an object of key-value pairs, where the key is the name of the secret. A hook can have a maximum of 20 secrets.
  *
  * `POST /hooks/{id}/secrets` (operation `post_secrets`).
- * Release lifecycle: GA.
  * Scope: `update:hooks`.
  *
  * @example

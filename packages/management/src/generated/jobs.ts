@@ -2,6 +2,7 @@
 
 /**
  * The `jobs` operations of the Management API: `@auth0-edge/management/jobs`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -25,7 +26,6 @@ import type { CallOptions } from "../request.js";
  * Export all users to a file via a long-running job.
  *
  * `POST /jobs/users-exports` (operation `post_users-exports`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * @example
@@ -49,7 +49,6 @@ export function createJobUsersExport(
  * Import users from a <a href="https://auth0.com/docs/users/references/bulk-import-database-schema-examples">formatted file</a> into a connection via a long-running job. When importing users, with or without upsert, the `email_verified` is set to `false` when the email address is added or updated. Users must verify their email address. To avoid this behavior, set `email_verified` to `true` in the imported data.
  *
  * `POST /jobs/users-imports` (operation `post_users-imports`).
- * Release lifecycle: GA.
  * Scope: `create:users`.
  *
  * @example
@@ -81,7 +80,6 @@ export async function createJobUsersImport(
  * Note: You must have the `Status` toggle enabled for the verification email template for the email to be sent.
  *
  * `POST /jobs/verification-email` (operation `post_verification-email`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -107,7 +105,6 @@ export function createJobVerificationEmail(
  * Retrieves a job. Useful to check its status.
  *
  * `GET /jobs/{id}` (operation `get_jobs_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:users`, `read:users`.
  *
  * @example
@@ -131,7 +128,6 @@ export function getJob(
  * Retrieve error details of a failed job.
  *
  * `GET /jobs/{id}/errors` (operation `get_errors`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:users`, `read:users`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `keys` operations of the Management API: `@auth0-edge/management/keys`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -34,7 +35,6 @@ import type { CallOptions } from "../request.js";
  * Get entire jwks representation of custom signing keys.
  *
  * `GET /keys/custom-signing` (operation `get_custom_signing_keys`).
- * Release lifecycle: GA.
  * Scope: `read:custom_signing_keys`.
  *
  * @example
@@ -58,7 +58,6 @@ export function getKeyCustomSigning(
  * Delete entire jwks representation of custom signing keys.
  *
  * `DELETE /keys/custom-signing` (operation `delete_custom_signing_keys`).
- * Release lifecycle: GA.
  * Scope: `delete:custom_signing_keys`.
  *
  * @example
@@ -82,7 +81,6 @@ export function deleteKeyCustomSigning(
  * Create or replace entire jwks representation of custom signing keys.
  *
  * `PUT /keys/custom-signing` (operation `put_custom_signing_keys`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:custom_signing_keys`, `update:custom_signing_keys`.
  *
  * @example
@@ -106,7 +104,6 @@ export function setKeyCustomSigning(
  * Retrieve details of all the encryption keys associated with your tenant.
  *
  * `GET /keys/encryption` (operation `get_encryption_keys`).
- * Release lifecycle: GA.
  * Scope: `read:encryption_keys`.
  *
  * `listKeyEncryption.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -144,7 +141,6 @@ export const listKeyEncryption: Paginated<
  * Create the new, pre-activated encryption key, without the key material.
  *
  * `POST /keys/encryption` (operation `post_encryption`).
- * Release lifecycle: GA.
  * Scope: `create:encryption_keys`.
  *
  * @example
@@ -168,7 +164,6 @@ export function createKeyEncryption(
  * Perform rekeying operation on the key hierarchy.
  *
  * `POST /keys/encryption/rekey` (operation `post_encryption_rekey`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:encryption_keys`, `update:encryption_keys`.
  *
  * @example
@@ -192,7 +187,6 @@ export function rekeyKeyEncryption(
  * Retrieve details of the encryption key with the given ID.
  *
  * `GET /keys/encryption/{kid}` (operation `get_encryption_key`).
- * Release lifecycle: GA.
  * Scope: `read:encryption_keys`.
  *
  * @example
@@ -216,7 +210,6 @@ export function getKeyEncryption(
  * Delete the custom provided encryption key with the given ID and move back to using native encryption key.
  *
  * `DELETE /keys/encryption/{kid}` (operation `delete_encryption_key`).
- * Release lifecycle: GA.
  * Scope: `delete:encryption_keys`.
  *
  * @example
@@ -240,7 +233,6 @@ export function deleteKeyEncryption(
  * Import wrapped key material and activate encryption key.
  *
  * `POST /keys/encryption/{kid}` (operation `post_encryption_key`).
- * Release lifecycle: GA.
  * Scope: `update:encryption_keys`.
  *
  * @example
@@ -264,7 +256,6 @@ export function importKeyEncryption(
  * Create the public wrapping key to wrap your own encryption key material.
  *
  * `POST /keys/encryption/{kid}/wrapping-key` (operation `post_encryption_wrapping_key`).
- * Release lifecycle: GA.
  * Scope: `create:encryption_keys`.
  *
  * @example
@@ -288,7 +279,6 @@ export function createKeyEncryptionPublicWrappingKey(
  * Retrieve details of all the application signing keys associated with your tenant.
  *
  * `GET /keys/signing` (operation `get_signing_keys`).
- * Release lifecycle: GA.
  * Scope: `read:signing_keys`.
  *
  * @example
@@ -312,7 +302,6 @@ export function listKeySigning(
  * Rotate the application signing key of your tenant.
  *
  * `POST /keys/signing/rotate` (operation `post_signing_keys`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:signing_keys`, `update:signing_keys`.
  *
  * @example
@@ -336,7 +325,6 @@ export function rotateKeySigning(
  * Retrieve details of the application signing key with the given ID.
  *
  * `GET /keys/signing/{kid}` (operation `get_signing_key`).
- * Release lifecycle: GA.
  * Scope: `read:signing_keys`.
  *
  * @example
@@ -360,7 +348,6 @@ export function getKeySigning(
  * Revoke the application signing key with the given ID.
  *
  * `PUT /keys/signing/{kid}/revoke` (operation `put_signing_keys`).
- * Release lifecycle: GA.
  * Scope: `update:signing_keys`.
  *
  * @example

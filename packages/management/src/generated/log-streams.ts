@@ -2,6 +2,7 @@
 
 /**
  * The `logStreams` operations of the Management API: `@auth0-edge/management/log-streams`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -94,7 +95,6 @@ import type { CallOptions } from "../request.js";
  * ```
  *
  * `GET /log-streams` (operation `get_log-streams`).
- * Release lifecycle: GA.
  * Scope: `read:log_streams`.
  *
  * @example
@@ -314,7 +314,6 @@ export function listLogStreams(
  * ```
  *
  * `POST /log-streams` (operation `post_log-streams`).
- * Release lifecycle: GA.
  * Scope: `create:log_streams`.
  *
  * @example
@@ -489,7 +488,6 @@ export function createLogStream(
  * 3. `suspended` - Stream is currently disabled because of errors and will not attempt log delivery.
  *
  * `GET /log-streams/{id}` (operation `get_log-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:log_streams`.
  *
  * @example
@@ -513,7 +511,6 @@ export function getLogStream(
  * Delete a log stream.
  *
  * `DELETE /log-streams/{id}` (operation `delete_log-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:log_streams`.
  *
  * @example
@@ -610,7 +607,6 @@ export function deleteLogStream(
  * ```
  *
  * `PATCH /log-streams/{id}` (operation `patch_log-streams_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:log_streams`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `logs` operations of the Management API: `@auth0-edge/management/logs`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -47,7 +48,6 @@ import type { CallOptions } from "../request.js";
  * **Important:** When fetching logs from a checkpoint log ID, any parameter other than `from` and `take` will be ignored, and date ordering is not guaranteed.
  *
  * `GET /logs` (operation `get_logs`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * `listLogs.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -84,7 +84,6 @@ export const listLogs: Paginated<
  * Retrieve an individual log event.
  *
  * `GET /logs/{id}` (operation `get_logs_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `networkAcls` operations of the Management API: `@auth0-edge/management/network-acls`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -26,7 +27,6 @@ import type { CallOptions } from "../request.js";
  * Get all access control list entries for your client.
  *
  * `GET /network-acls` (operation `get_network-acls`).
- * Release lifecycle: GA.
  * Scope: `read:network_acls`.
  *
  * `listNetworkAcls.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -64,7 +64,6 @@ export const listNetworkAcls: Paginated<
  * Create a new access control list for your client.
  *
  * `POST /network-acls` (operation `post_network-acls`).
- * Release lifecycle: GA.
  * Scope: `create:network_acls`.
  *
  * @example
@@ -88,7 +87,6 @@ export function createNetworkAcl(
  * Get a specific access control list entry for your client.
  *
  * `GET /network-acls/{id}` (operation `get_network-acls_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:network_acls`.
  *
  * @example
@@ -112,7 +110,6 @@ export function getNetworkAcl(
  * Delete existing access control list for your client.
  *
  * `DELETE /network-acls/{id}` (operation `delete_network-acls_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:network_acls`.
  *
  * @example
@@ -136,7 +133,6 @@ export function deleteNetworkAcl(
  * Update existing access control list for your client.
  *
  * `PATCH /network-acls/{id}` (operation `patch_network-acls_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:network_acls`.
  *
  * @example
@@ -160,7 +156,6 @@ export function updateNetworkAcl(
  * Update existing access control list for your client.
  *
  * `PUT /network-acls/{id}` (operation `put_network-acls_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:network_acls`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `organizations` operations of the Management API: `@auth0-edge/management/organizations`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -77,7 +78,6 @@ import type { CallOptions } from "../request.js";
  * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
  *
  * `GET /organizations` (operation `get_organizations`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:organizations`, `read:organizations_summary`.
  *
  * `listOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -115,7 +115,6 @@ export const listOrganizations: Paginated<
  * Create a new Organization within your tenant.  To learn more about Organization settings, behavior, and configuration options, review [Create Your First Organization](https://auth0.com/docs/manage-users/organizations/create-first-organization).
  *
  * `POST /organizations` (operation `post_organizations`).
- * Release lifecycle: GA.
  * Scopes: any one of `create:organizations`, `create:organization_connections`.
  *
  * @example
@@ -139,7 +138,6 @@ export function createOrganization(
  * Retrieve details about a single Organization specified by name.
  *
  * `GET /organizations/name/{name}` (operation `get_name_by_name`).
- * Release lifecycle: GA.
  * Scope: `read:organizations`.
  *
  * @example
@@ -163,7 +161,6 @@ export function getOrganizationByName(
  * Retrieve details about a single Organization specified by ID.
  *
  * `GET /organizations/{id}` (operation `get_organizations_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:organizations`, `read:organizations_summary`.
  *
  * @example
@@ -189,7 +186,6 @@ export function getOrganization(
  * **Note**: Members are automatically disassociated from an Organization when it is deleted. However, this action does **not** delete these users from your tenant.
  *
  * `DELETE /organizations/{id}` (operation `delete_organizations_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:organizations`.
  *
  * @example
@@ -213,7 +209,6 @@ export function deleteOrganization(
  * Update the details of a specific [Organization](https://auth0.com/docs/manage-users/organizations/configure-organizations/create-organizations), such as name and display name, branding options, and metadata.
  *
  * `PATCH /organizations/{id}` (operation `patch_organizations_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:organizations`.
  *
  * @example
@@ -235,7 +230,6 @@ export function updateOrganization(
  * Get client grants associated to an organization
  *
  * `GET /organizations/{id}/client-grants` (operation `get_organization-client-grants`).
- * Release lifecycle: GA.
  * Scope: `read:organization_client_grants`.
  *
  * `listOrganizationClientGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -271,7 +265,6 @@ export const listOrganizationClientGrants: Paginated<
  * Associate a client grant with an organization
  *
  * `POST /organizations/{id}/client-grants` (operation `create_organization-client-grants`).
- * Release lifecycle: GA.
  * Scope: `create:organization_client_grants`.
  *
  * @example
@@ -293,7 +286,6 @@ export function createOrganizationClientGrant(
  * Remove a client grant from an organization
  *
  * `DELETE /organizations/{id}/client-grants/{grant_id}` (operation `delete_client-grants_by_grant_id`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_client_grants`.
  *
  * @example
@@ -466,7 +458,6 @@ export function updateOrganizationConnection(
  * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
  *
  * `GET /organizations/{id}/discovery-domains` (operation `get_discovery-domains`).
- * Release lifecycle: GA.
  * Scope: `read:organization_discovery_domains`.
  *
  * `listOrganizationDiscoveryDomains.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -504,7 +495,6 @@ export const listOrganizationDiscoveryDomains: Paginated<
  * Create a new discovery domain for an organization.
  *
  * `POST /organizations/{id}/discovery-domains` (operation `post_discovery-domains`).
- * Release lifecycle: GA.
  * Scope: `create:organization_discovery_domains`.
  *
  * @example
@@ -529,7 +519,6 @@ export function createOrganizationDiscoveryDomain(
  * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
  *
  * `GET /organizations/{id}/discovery-domains/name/{discovery_domain}` (operation `get_name_by_discovery_domain`).
- * Release lifecycle: GA.
  * Scope: `read:organization_discovery_domains`.
  *
  * @example
@@ -560,7 +549,6 @@ export function getOrganizationDiscoveryDomainByName(
  * This endpoint is subject to eventual consistency; newly created, updated, or deleted discovery domains may not immediately appear in the response.
  *
  * `GET /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `get_discovery-domains_by_discovery_domain_id`).
- * Release lifecycle: GA.
  * Scope: `read:organization_discovery_domains`.
  *
  * @example
@@ -590,7 +578,6 @@ export function getOrganizationDiscoveryDomain(
  * Remove a discovery domain from an organization. This action cannot be undone.
  *
  * `DELETE /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `delete_discovery-domains_by_discovery_domain_id`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_discovery_domains`.
  *
  * @example
@@ -620,7 +607,6 @@ export function deleteOrganizationDiscoveryDomain(
  * Update the verification status and/or use_for_organization_discovery for an organization discovery domain. The `status` field must be either `pending` or `verified`. The `use_for_organization_discovery` field can be `true` or `false` (default: `true`).
  *
  * `PATCH /organizations/{id}/discovery-domains/{discovery_domain_id}` (operation `patch_discovery-domains_by_discovery_domain_id`).
- * Release lifecycle: GA.
  * Scope: `update:organization_discovery_domains`.
  *
  * @example
@@ -650,7 +636,6 @@ export function updateOrganizationDiscoveryDomain(
  * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
  *
  * `GET /organizations/{id}/enabled_connections` (operation `get_enabled_connections`).
- * Release lifecycle: GA.
  * Scope: `read:organization_connections`.
  *
  * `listOrganizationEnabledConnections.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -690,7 +675,6 @@ export const listOrganizationEnabledConnections: Paginated<
  * [Connections](https://auth0.com/docs/authenticate/identity-providers) represent the relationship between Auth0 and a source of users. Available types of connections include database, enterprise, and social.
  *
  * `POST /organizations/{id}/enabled_connections` (operation `post_enabled_connections`).
- * Release lifecycle: GA.
  * Scope: `create:organization_connections`.
  *
  * @example
@@ -714,7 +698,6 @@ export function addOrganizationEnabledConnections(
  * Retrieve details about a specific connection currently enabled for an Organization. Information returned includes details such as connection ID, name, strategy, and whether the connection automatically grants membership upon login.
  *
  * `GET /organizations/{id}/enabled_connections/{connectionId}` (operation `get_enabled_connections_by_connectionId`).
- * Release lifecycle: GA.
  * Scope: `read:organization_connections`.
  *
  * @example
@@ -746,7 +729,6 @@ export function getOrganizationEnabledConnection(
  * **Note**: This action does not remove the connection from your tenant.
  *
  * `DELETE /organizations/{id}/enabled_connections/{connectionId}` (operation `delete_enabled_connections_by_connectionId`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_connections`.
  *
  * @example
@@ -776,7 +758,6 @@ export function deleteOrganizationEnabledConnection(
  * Modify the details of a specific connection currently enabled for an Organization.
  *
  * `PATCH /organizations/{id}/enabled_connections/{connectionId}` (operation `patch_enabled_connections_by_connectionId`).
- * Release lifecycle: GA.
  * Scope: `update:organization_connections`.
  *
  * @example
@@ -806,7 +787,6 @@ export function updateOrganizationEnabledConnection(
  * Retrieve a detailed list of invitations sent to users for a specific Organization. The list includes details such as inviter and invitee information, invitation URLs, and dates of creation and expiration. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
  *
  * `GET /organizations/{id}/invitations` (operation `get_invitations`).
- * Release lifecycle: GA.
  * Scope: `read:organization_invitations`.
  *
  * `listOrganizationInvitations.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -844,7 +824,6 @@ export const listOrganizationInvitations: Paginated<
  * Create a user invitation for a specific Organization. Upon creation, the listed user receives an email inviting them to join the Organization. To learn more about Organization invitations, review [Invite Organization Members](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
  *
  * `POST /organizations/{id}/invitations` (operation `post_invitations`).
- * Release lifecycle: GA.
  * Scope: `create:organization_invitations`.
  *
  * @example
@@ -868,7 +847,6 @@ export function createOrganizationInvitation(
  * Get a specific invitation to an Organization
  *
  * `GET /organizations/{id}/invitations/{invitation_id}` (operation `get_invitations_by_invitation_id`).
- * Release lifecycle: GA.
  * Scope: `read:organization_invitations`.
  *
  * @example
@@ -896,7 +874,6 @@ export function getOrganizationInvitation(
  * Delete an invitation to an Organization
  *
  * `DELETE /organizations/{id}/invitations/{invitation_id}` (operation `delete_invitations_by_invitation_id`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_invitations`.
  *
  * @example
@@ -941,7 +918,6 @@ export function deleteOrganizationInvitation(
  * To search by checkpoint, use the following parameters: - from: Optional id from which to start selection. - take: The total amount of entries to retrieve when using the from parameter. Defaults to 50. Note: The first time you call this endpoint using Checkpoint Pagination, you should omit the `from` parameter. If there are more results, a `next` value will be included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, this indicates there are no more pages remaining.
  *
  * `GET /organizations/{id}/members` (operation `get_organization_members`).
- * Release lifecycle: GA.
  * Scope: `read:organization_members`.
  *
  * `listOrganizationMembers.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -977,7 +953,6 @@ export const listOrganizationMembers: Paginated<
  * Delete members from an organization
  *
  * `DELETE /organizations/{id}/members` (operation `delete_members`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_members`.
  *
  * @example
@@ -1003,7 +978,6 @@ export function deleteOrganizationMembers(
  * To add a user to an Organization through this action, the user must already exist in your tenant. If a user does not yet exist, you can [invite them to create an account](https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members), manually create them through the Auth0 Dashboard, or use the Management API.
  *
  * `POST /organizations/{id}/members` (operation `post_members`).
- * Release lifecycle: GA.
  * Scope: `create:organization_members`.
  *
  * @example
@@ -1027,7 +1001,6 @@ export function createOrganizationMember(
  * Lists the roles assigned to an organization member directly or through group membership.
  *
  * `GET /organizations/{id}/members/{user_id}/effective-roles` (operation `get_organization_member_effective_roles`).
- * Release lifecycle: GA.
  * Scope: `read:organization_member_effective_roles`.
  *
  * `listOrganizationMemberEffectiveRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1071,7 +1044,6 @@ export const listOrganizationMemberEffectiveRoles: Paginated<
  * Lists the groups which grant the org member a given role.
  *
  * `GET /organizations/{id}/members/{user_id}/effective-roles/sources/groups` (operation `get_organization_member_role_source_groups`).
- * Release lifecycle: GA.
  * Scope: `read:organization_member_role_source_groups`.
  *
  * `listOrganizationMemberEffectiveRoleSourceGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1117,7 +1089,6 @@ export const listOrganizationMemberEffectiveRoleSourceGroups: Paginated<
  * Users can be members of multiple Organizations with unique roles assigned for each membership. This action only returns the roles associated with the specified Organization; any roles assigned to the user within other Organizations are not included.
  *
  * `GET /organizations/{id}/members/{user_id}/roles` (operation `get_organization_member_roles`).
- * Release lifecycle: GA.
  * Scope: `read:organization_member_roles`.
  *
  * `listOrganizationMemberRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -1157,7 +1128,6 @@ export const listOrganizationMemberRoles: Paginated<
  * Users can be members of multiple Organizations with unique roles assigned for each membership. This action removes roles from a user in relation to the specified Organization. Roles assigned to the user within a different Organization cannot be managed in the same call.
  *
  * `DELETE /organizations/{id}/members/{user_id}/roles` (operation `delete_organization_member_roles`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_member_roles`.
  *
  * @example
@@ -1189,7 +1159,6 @@ export function deleteOrganizationMemberRoles(
  * Users can be members of multiple Organizations with unique roles assigned for each membership. This action assigns roles to a user only for the specified Organization. Roles cannot be assigned to a user across multiple Organizations in the same call.
  *
  * `POST /organizations/{id}/members/{user_id}/roles` (operation `post_organization_member_roles`).
- * Release lifecycle: GA.
  * Scope: `create:organization_member_roles`.
  *
  * @example
@@ -1219,7 +1188,6 @@ export function assignOrganizationMemberRoles(
  * Lists the groups that are assigned to the specified organization.
  *
  * `GET /organizations/{organization_id}/groups` (operation `get_organization_groups`).
- * Release lifecycle: GA.
  * Scope: `read:organization_groups`.
  *
  * `listOrganizationGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1257,7 +1225,6 @@ export const listOrganizationGroups: Paginated<
  * Lists the roles assigned to the specified group in the context of an organization.
  *
  * `GET /organizations/{organization_id}/groups/{group_id}/roles` (operation `get_organization_group_roles`).
- * Release lifecycle: GA.
  * Scope: `read:organization_group_roles`.
  *
  * `listOrganizationGroupRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1301,7 +1268,6 @@ export const listOrganizationGroupRoles: Paginated<
  * Unassign one or more roles from a specified group in the context of an organization.
  *
  * `DELETE /organizations/{organization_id}/groups/{group_id}/roles` (operation `delete_organization_group_roles`).
- * Release lifecycle: GA.
  * Scope: `delete:organization_group_roles`.
  *
  * @example
@@ -1331,7 +1297,6 @@ export function deleteOrganizationGroupRoles(
  * Assign one or more roles to a specified group in the context of an organization.
  *
  * `POST /organizations/{organization_id}/groups/{group_id}/roles` (operation `post_organization_group_roles`).
- * Release lifecycle: GA.
  * Scope: `create:organization_group_roles`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `prompts` operations of the Management API: `@auth0-edge/management/prompts`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -30,7 +31,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve details of the Universal Login configuration of your tenant. This includes the <a href="https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first">Identifier First Authentication</a> and <a href="https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa">WebAuthn with Device Biometrics for MFA</a> features.
  *
  * `GET /prompts` (operation `get_prompts`).
- * Release lifecycle: GA.
  * Scope: `read:prompts`.
  *
  * @example
@@ -54,7 +54,6 @@ export function getPromptsSettings(
  * Update the Universal Login configuration of your tenant. This includes the <a href="https://auth0.com/docs/authenticate/login/auth0-universal-login/identifier-first">Identifier First Authentication</a> and <a href="https://auth0.com/docs/secure/multi-factor-authentication/fido-authentication-with-webauthn/configure-webauthn-device-biometrics-for-mfa">WebAuthn with Device Biometrics for MFA</a> features.
  *
  * `PATCH /prompts` (operation `patch_prompts`).
- * Release lifecycle: GA.
  * Scope: `update:prompts`.
  *
  * @example
@@ -78,7 +77,6 @@ export function updatePromptsSettings(
  * Get render setting configurations for all screens.
  *
  * `GET /prompts/rendering` (operation `get_all_rendering`).
- * Release lifecycle: GA.
  * Scope: `read:prompts`.
  *
  * `listPromptRendering.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -116,7 +114,6 @@ export const listPromptRendering: Paginated<
  * Learn more about [configuring render settings](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) for advanced customization.
  *
  * `PATCH /prompts/rendering` (operation `patch_bulk_rendering`).
- * Release lifecycle: GA.
  * Scope: `update:prompts`.
  *
  * @example
@@ -140,7 +137,6 @@ export function bulkPromptRenderingUpdate(
  * Retrieve custom text for a specific prompt and language.
  *
  * `GET /prompts/{prompt}/custom-text/{language}` (operation `get_custom-text_by_language`).
- * Release lifecycle: GA.
  * Scope: `read:prompts`.
  *
  * @example
@@ -164,7 +160,6 @@ export function getPromptCustomText(
  * Set custom text for a specific prompt. Existing texts will be overwritten.
  *
  * `PUT /prompts/{prompt}/custom-text/{language}` (operation `put_custom-text_by_language`).
- * Release lifecycle: GA.
  * Scope: `update:prompts`.
  *
  * @example
@@ -188,7 +183,6 @@ export function setPromptCustomText(
  * Get template partials for a prompt
  *
  * `GET /prompts/{prompt}/partials` (operation `get_partials`).
- * Release lifecycle: GA.
  * Scope: `read:prompts`.
  *
  * @example
@@ -212,7 +206,6 @@ export function getPromptPartials(
  * Set template partials for a prompt
  *
  * `PUT /prompts/{prompt}/partials` (operation `put_partials`).
- * Release lifecycle: GA.
  * Scope: `update:prompts`.
  *
  * @example
@@ -236,7 +229,6 @@ export function setPromptPartials(
  * Get render settings for a screen.
  *
  * `GET /prompts/{prompt}/screen/{screen}/rendering` (operation `get_rendering`).
- * Release lifecycle: GA.
  * Scope: `read:prompts`.
  *
  * @example
@@ -266,7 +258,6 @@ export function getPromptRendering(
  * Learn more about [configuring render settings](https://auth0.com/docs/customize/login-pages/advanced-customizations/getting-started/configure-acul-screens) for advanced customization.
  *
  * `PATCH /prompts/{prompt}/screen/{screen}/rendering` (operation `patch_rendering`).
- * Release lifecycle: GA.
  * Scope: `update:prompts`.
  *
  * @example

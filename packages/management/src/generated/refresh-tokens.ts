@@ -2,6 +2,7 @@
 
 /**
  * The `refreshTokens` operations of the Management API: `@auth0-edge/management/refresh-tokens`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -87,7 +88,6 @@ export function revokeRefreshToken(
  * Retrieve refresh token information.
  *
  * `GET /refresh-tokens/{id}` (operation `get_refresh_token`).
- * Release lifecycle: GA.
  * Scope: `read:refresh_tokens`.
  *
  * @example
@@ -111,7 +111,6 @@ export function getRefreshToken(
  * Delete a refresh token by its ID.
  *
  * `DELETE /refresh-tokens/{id}` (operation `delete_refresh_token`).
- * Release lifecycle: GA.
  * Scope: `delete:refresh_tokens`.
  *
  * @example
@@ -135,7 +134,6 @@ export function deleteRefreshToken(
  * Update a refresh token by its ID.
  *
  * `PATCH /refresh-tokens/{id}` (operation `patch_refresh-tokens_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:refresh_tokens`.
  *
  * @example

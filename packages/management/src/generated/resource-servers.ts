@@ -2,6 +2,7 @@
 
 /**
  * The `resourceServers` operations of the Management API: `@auth0-edge/management/resource-servers`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -25,7 +26,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve details of all APIs associated with your tenant.
  *
  * `GET /resource-servers` (operation `get_resource-servers`).
- * Release lifecycle: GA.
  * Scope: `read:resource_servers`.
  *
  * `listResourceServers.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -63,7 +63,6 @@ export const listResourceServers: Paginated<
  * Create a new API associated with your tenant. Note that all new APIs must be registered with Auth0. For more information, read <a href="https://www.auth0.com/docs/get-started/apis"> APIs</a>.
  *
  * `POST /resource-servers` (operation `post_resource-servers`).
- * Release lifecycle: GA.
  * Scope: `create:resource_servers`.
  *
  * @example
@@ -87,7 +86,6 @@ export function createResourceServer(
  * Retrieve <a href="https://auth0.com/docs/apis">API</a> details with the given ID.
  *
  * `GET /resource-servers/{id}` (operation `get_resource-servers_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:resource_servers`.
  *
  * @example
@@ -111,7 +109,6 @@ export function getResourceServer(
  * Delete an existing API by ID. For more information, read <a href="https://www.auth0.com/docs/get-started/apis/api-settings">API Settings</a>.
  *
  * `DELETE /resource-servers/{id}` (operation `delete_resource-servers_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:resource_servers`.
  *
  * @example
@@ -135,7 +132,6 @@ export function deleteResourceServer(
  * Change an existing API setting by resource server ID. For more information, read <a href="https://www.auth0.com/docs/get-started/apis/api-settings">API Settings</a>.
  *
  * `PATCH /resource-servers/{id}` (operation `patch_resource-servers_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:resource_servers`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `riskAssessments` operations of the Management API: `@auth0-edge/management/risk-assessments`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Gets the tenant settings for risk assessments
  *
  * `GET /risk-assessments/settings` (operation `get_risk_assessments_settings`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -47,7 +47,6 @@ export function getRiskAssessmentSettings(
  * Updates the tenant settings for risk assessments
  *
  * `PATCH /risk-assessments/settings` (operation `patch_risk_assessments_settings`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example
@@ -71,7 +70,6 @@ export function updateRiskAssessmentSettings(
  * Gets the risk assessment settings for the new device assessor
  *
  * `GET /risk-assessments/settings/new-device` (operation `get_new-device`).
- * Release lifecycle: GA.
  * Scope: `read:attack_protection`.
  *
  * @example
@@ -95,7 +93,6 @@ export function getRiskAssessmentSettingNewDevice(
  * Updates the risk assessment settings for the new device assessor
  *
  * `PATCH /risk-assessments/settings/new-device` (operation `patch_new-device`).
- * Release lifecycle: GA.
  * Scope: `update:attack_protection`.
  *
  * @example

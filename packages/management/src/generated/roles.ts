@@ -2,6 +2,7 @@
 
 /**
  * The `roles` operations of the Management API: `@auth0-edge/management/roles`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -35,7 +36,6 @@ import type { CallOptions } from "../request.js";
  * **Note**: The returned list does not include standard roles available for tenant members, such as Admin or Support Access.
  *
  * `GET /roles` (operation `get_roles`).
- * Release lifecycle: GA.
  * Scope: `read:roles`.
  *
  * `listRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -74,7 +74,6 @@ export const listRoles: Paginated<
  * **Note**: New roles are not associated with any permissions by default. To assign existing permissions to your role, review Associate Permissions with a Role. To create new permissions, review Add API Permissions.
  *
  * `POST /roles` (operation `post_roles`).
- * Release lifecycle: GA.
  * Scope: `create:roles`.
  *
  * @example
@@ -98,7 +97,6 @@ export function createRole(
  * Retrieve details about a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) specified by ID.
  *
  * `GET /roles/{id}` (operation `get_roles_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:roles`.
  *
  * @example
@@ -122,7 +120,6 @@ export function getRole(
  * Delete a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) from your tenant. Once deleted, it is removed from any user who was previously assigned that role. This action cannot be undone.
  *
  * `DELETE /roles/{id}` (operation `delete_roles_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:roles`.
  *
  * @example
@@ -146,7 +143,6 @@ export function deleteRole(
  * Modify the details of a specific [user role](https://auth0.com/docs/manage-users/access-control/rbac) specified by ID.
  *
  * `PATCH /roles/{id}` (operation `patch_roles_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:roles`.
  *
  * @example
@@ -170,7 +166,6 @@ export function updateRole(
  * Lists the groups to which the specified role is assigned.
  *
  * `GET /roles/{id}/groups` (operation `get_role_groups`).
- * Release lifecycle: GA.
  * Scope: `read:group_roles`.
  *
  * `getRoleGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -208,7 +203,6 @@ export const getRoleGroups: Paginated<
  * Unassign one or more groups from a specified role.
  *
  * `DELETE /roles/{id}/groups` (operation `delete_role_groups`).
- * Release lifecycle: GA.
  * Scope: `delete:group_roles`.
  *
  * @example
@@ -232,7 +226,6 @@ export function deleteRoleGroups(
  * Assign one or more groups to a specified role.
  *
  * `POST /roles/{id}/groups` (operation `post_role_groups`).
- * Release lifecycle: GA.
  * Scope: `create:group_roles`.
  *
  * @example
@@ -256,7 +249,6 @@ export function createRoleGroup(
  * Retrieve detailed list (name, description, resource server) of permissions granted by a specified user role.
  *
  * `GET /roles/{id}/permissions` (operation `get_role_permission`).
- * Release lifecycle: GA.
  * Scope: `read:roles`.
  *
  * `listRolePermissions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -294,7 +286,6 @@ export const listRolePermissions: Paginated<
  * Remove one or more [permissions](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/manage-permissions) from a specified user role.
  *
  * `DELETE /roles/{id}/permissions` (operation `delete_role_permission_assignment`).
- * Release lifecycle: GA.
  * Scope: `update:roles`.
  *
  * @example
@@ -318,7 +309,6 @@ export function deleteRolePermissions(
  * Add one or more [permissions](https://auth0.com/docs/manage-users/access-control/configure-core-rbac/manage-permissions) to a specified user role.
  *
  * `POST /roles/{id}/permissions` (operation `post_role_permission_assignment`).
- * Release lifecycle: GA.
  * Scope: `update:roles`.
  *
  * @example
@@ -358,7 +348,6 @@ export function addRolePermissions(
  * **Note**: The first time you call this endpoint using checkpoint pagination, omit the `from` parameter. If there are more results, a `next` value is included in the response. You can use this for subsequent API calls. When `next` is no longer included in the response, no pages are remaining.
  *
  * `GET /roles/{id}/users` (operation `get_role_user`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:users`, `read:roles`, `read:role_members`.
  *
  * `listRoleUsers.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -398,7 +387,6 @@ export const listRoleUsers: Paginated<
  * **Note**: New roles cannot be created through this action.
  *
  * `POST /roles/{id}/users` (operation `post_role_users`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:roles`, `create:role_members`.
  *
  * @example

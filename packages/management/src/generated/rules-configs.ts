@@ -2,6 +2,7 @@
 
 /**
  * The `rulesConfigs` operations of the Management API: `@auth0-edge/management/rules-configs`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -24,7 +25,6 @@ import type { CallOptions } from "../request.js";
  *     Note: For security, config variable values cannot be retrieved outside rule execution.
  *
  * `GET /rules-configs` (operation `get_rules-configs`).
- * Release lifecycle: GA.
  * Scope: `read:rules_configs`.
  *
  * @example
@@ -48,7 +48,6 @@ export function listRulesConfigs(
  * Delete a rules config variable identified by its key.
  *
  * `DELETE /rules-configs/{key}` (operation `delete_rules-configs_by_key`).
- * Release lifecycle: GA.
  * Scope: `delete:rules_configs`.
  *
  * @example
@@ -72,7 +71,6 @@ export function deleteRulesConfig(
  * Sets a rules config variable.
  *
  * `PUT /rules-configs/{key}` (operation `put_rules-configs_by_key`).
- * Release lifecycle: GA.
  * Scope: `update:rules_configs`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `rules` operations of the Management API: `@auth0-edge/management/rules`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -25,7 +26,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve a filtered list of [rules](https://auth0.com/docs/rules). Accepts a list of fields to include or exclude.
  *
  * `GET /rules` (operation `get_rules`).
- * Release lifecycle: GA.
  * Scope: `read:rules`.
  *
  * `listRules.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -64,7 +64,6 @@ export const listRules: Paginated<
  * Note: Changing a rule's stage of execution from the default `login_success` can change the rule's function signature to have user omitted.
  *
  * `POST /rules` (operation `post_rules`).
- * Release lifecycle: GA.
  * Scope: `create:rules`.
  *
  * @example
@@ -88,7 +87,6 @@ export function createRule(
  * Retrieve [rule](https://auth0.com/docs/rules) details. Accepts a list of fields to include or exclude in the result.
  *
  * `GET /rules/{id}` (operation `get_rules_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:rules`.
  *
  * @example
@@ -112,7 +110,6 @@ export function getRule(
  * Delete a rule.
  *
  * `DELETE /rules/{id}` (operation `delete_rules_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:rules`.
  *
  * @example
@@ -136,7 +133,6 @@ export function deleteRule(
  * Update an existing rule.
  *
  * `PATCH /rules/{id}` (operation `patch_rules_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:rules`.
  *
  * @example

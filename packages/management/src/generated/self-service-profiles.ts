@@ -2,6 +2,7 @@
 
 /**
  * The `selfServiceProfiles` operations of the Management API: `@auth0-edge/management/self-service-profiles`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -29,7 +30,6 @@ import type { CallOptions } from "../request.js";
  * Retrieves self-service profiles.
  *
  * `GET /self-service-profiles` (operation `get_self-service-profiles`).
- * Release lifecycle: GA.
  * Scope: `read:self_service_profiles`.
  *
  * `listSelfServiceProfiles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -67,7 +67,6 @@ export const listSelfServiceProfiles: Paginated<
  * Creates a self-service profile.
  *
  * `POST /self-service-profiles` (operation `post_self-service-profiles`).
- * Release lifecycle: GA.
  * Scope: `create:self_service_profiles`.
  *
  * @example
@@ -91,7 +90,6 @@ export function createSelfServiceProfile(
  * Retrieves a self-service profile by Id.
  *
  * `GET /self-service-profiles/{id}` (operation `get_self-service-profiles_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:self_service_profiles`.
  *
  * @example
@@ -115,7 +113,6 @@ export function getSelfServiceProfile(
  * Deletes a self-service profile by Id.
  *
  * `DELETE /self-service-profiles/{id}` (operation `delete_self-service-profiles_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:self_service_profiles`.
  *
  * @example
@@ -139,7 +136,6 @@ export function deleteSelfServiceProfile(
  * Updates a self-service profile.
  *
  * `PATCH /self-service-profiles/{id}` (operation `patch_self-service-profiles_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:self_service_profiles`.
  *
  * @example
@@ -163,7 +159,6 @@ export function updateSelfServiceProfile(
  * Retrieves text customizations for a given self-service profile, language and Self-Service Enterprise Configuration flow page.
  *
  * `GET /self-service-profiles/{id}/custom-text/{language}/{page}` (operation `get_self_service_profile_custom_text`).
- * Release lifecycle: GA.
  * Scope: `read:self_service_profile_custom_texts`.
  *
  * @example
@@ -193,7 +188,6 @@ export function listSelfServiceProfileCustomText(
  * Updates text customizations for a given self-service profile, language and Self-Service Enterprise Configuration flow page.
  *
  * `PUT /self-service-profiles/{id}/custom-text/{language}/{page}` (operation `put_self_service_profile_custom_text`).
- * Release lifecycle: GA.
  * Scope: `update:self_service_profile_custom_texts`.
  *
  * @example
@@ -223,7 +217,6 @@ export function setSelfServiceProfileCustomText(
  * Creates an access ticket to initiate the Self-Service Enterprise Configuration flow using a self-service profile.
  *
  * `POST /self-service-profiles/{id}/sso-ticket` (operation `post_sso-ticket`).
- * Release lifecycle: GA.
  * Scope: `create:sso_access_tickets`.
  *
  * @example
@@ -250,7 +243,6 @@ export function createSelfServiceProfileSsoTicket(
  * Clients should treat these `202` responses as an acknowledgment that the request has been accepted and is in progress, even if the ticket was not found.
  *
  * `POST /self-service-profiles/{profileId}/sso-ticket/{id}/revoke` (operation `post_revoke`).
- * Release lifecycle: GA.
  * Scope: `delete:sso_access_tickets`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `sessions` operations of the Management API: `@auth0-edge/management/sessions`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve session information.
  *
  * `GET /sessions/{id}` (operation `get_session`).
- * Release lifecycle: GA.
  * Scope: `read:sessions`.
  *
  * @example
@@ -47,7 +47,6 @@ export function getSession(
  * Delete a session by ID.
  *
  * `DELETE /sessions/{id}` (operation `delete_session`).
- * Release lifecycle: GA.
  * Scope: `delete:sessions`.
  *
  * @example
@@ -71,7 +70,6 @@ export function deleteSession(
  * Update session information.
  *
  * `PATCH /sessions/{id}` (operation `patch_sessions_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:sessions`.
  *
  * @example
@@ -95,7 +93,6 @@ export function updateSession(
  * Revokes a session by ID and all associated refresh tokens.
  *
  * `POST /sessions/{id}/revoke` (operation `revoke_session`).
- * Release lifecycle: GA.
  * Scopes: any one of `delete:sessions`, `delete:refresh_tokens`.
  *
  * @example

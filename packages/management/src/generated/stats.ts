@@ -2,6 +2,7 @@
 
 /**
  * The `stats` operations of the Management API: `@auth0-edge/management/stats`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -21,7 +22,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve the number of active users that logged in during the last 30 days.
  *
  * `GET /stats/active-users` (operation `get_active-users`).
- * Release lifecycle: GA.
  * Scope: `read:stats`.
  *
  * @example
@@ -45,7 +45,6 @@ export function getStatsActiveUsersCount(
  * Retrieve the number of logins, signups and breached-password detections (subscription required) that occurred each day within a specified date range.
  *
  * `GET /stats/daily` (operation `get_daily`).
- * Release lifecycle: GA.
  * Scope: `read:stats`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `tenants` operations of the Management API: `@auth0-edge/management/tenants`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -21,7 +22,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve tenant settings. A list of fields to include or exclude may also be specified.
  *
  * `GET /tenants/settings` (operation `tenant_settings_route`).
- * Release lifecycle: GA.
  * Scope: `read:tenant_settings`.
  *
  * @example
@@ -45,7 +45,6 @@ export function getTenantSettings(
  * Update settings for a tenant.
  *
  * `PATCH /tenants/settings` (operation `patch_settings`).
- * Release lifecycle: GA.
  * Scope: `update:tenant_settings`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `tickets` operations of the Management API: `@auth0-edge/management/tickets`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -21,7 +22,6 @@ import type { CallOptions } from "../request.js";
  * Create an email verification ticket for a given user. An email verification ticket is a generated URL that the user can consume to verify their email address.
  *
  * `POST /tickets/email-verification` (operation `post_email-verification`).
- * Release lifecycle: GA.
  * Scope: `create:user_tickets`.
  *
  * @example
@@ -49,7 +49,6 @@ export function verifyTicketEmail(
  * Note: This endpoint does not verify the given user’s identity. If you call this endpoint within your application, you must design your application to verify the user’s identity.
  *
  * `POST /tickets/password-change` (operation `post_password-change`).
- * Release lifecycle: GA.
  * Scope: `create:user_tickets`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `userAttributeProfiles` operations of the Management API: `@auth0-edge/management/user-attribute-profiles`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |

@@ -2,6 +2,7 @@
 
 /**
  * The `userBlocks` operations of the Management API: `@auth0-edge/management/user-blocks`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve details of all [Brute-force Protection](https://auth0.com/docs/secure/attack-protection/brute-force-protection) blocks for a user with the given identifier (username, phone number, or email).
  *
  * `GET /user-blocks` (operation `get_user-blocks`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * @example
@@ -49,7 +49,6 @@ export function listUserBlocksByIdentifier(
  * Note: This endpoint does not unblock users that were [blocked by a tenant administrator](https://auth0.com/docs/user-profile#block-and-unblock-a-user).
  *
  * `DELETE /user-blocks` (operation `delete_user-blocks`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -73,7 +72,6 @@ export function deleteUserBlocksByIdentifier(
  * Retrieve details of all [Brute-force Protection](https://auth0.com/docs/secure/attack-protection/brute-force-protection) blocks for the user with the given ID.
  *
  * `GET /user-blocks/{id}` (operation `get_user-blocks_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * @example
@@ -99,7 +97,6 @@ export function listUserBlocks(
  * Note: This endpoint does not unblock users that were [blocked by a tenant administrator](https://auth0.com/docs/user-profile#block-and-unblock-a-user).
  *
  * `DELETE /user-blocks/{id}` (operation `delete_user-blocks_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `userGrants` operations of the Management API: `@auth0-edge/management/user-grants`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -23,7 +24,6 @@ import type { CallOptions } from "../request.js";
  * Retrieve the [grants](https://auth0.com/docs/api-auth/which-oauth-flow-to-use) associated with your account.
  *
  * `GET /grants` (operation `get_grants`).
- * Release lifecycle: GA.
  * Scope: `read:grants`.
  *
  * `listUserGrants.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -60,7 +60,6 @@ export const listUserGrants: Paginated<
  * Delete a grant associated with your account.
  *
  * `DELETE /grants` (operation `delete_grants_by_user_id`).
- * Release lifecycle: GA.
  * Scope: `delete:grants`.
  *
  * @example
@@ -84,7 +83,6 @@ export function deleteUserGrantByUserId(
  * Delete a grant associated with your account.
  *
  * `DELETE /grants/{id}` (operation `delete_grants_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:grants`.
  *
  * @example

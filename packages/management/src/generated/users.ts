@@ -2,6 +2,7 @@
 
 /**
  * The `users` operations of the Management API: `@auth0-edge/management/users`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -75,7 +76,6 @@ import type { CallOptions } from "../request.js";
  * Auth0 limits the number of users you can return. If you exceed this threshold, please redefine your search, use the [export job](https://auth0.com/docs/api/management/v2#!/Jobs/post_users_exports), or the [User Import / Export](https://auth0.com/docs/extensions/user-import-export) extension.
  *
  * `GET /users` (operation `get_users`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:users`, `read:user_idp_tokens`.
  *
  * `listUsers.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -114,7 +114,6 @@ export const listUsers: Paginated<
  * Note: `connection` is required but other parameters such as `email` and `password` are dependent upon the type of connection.
  *
  * `POST /users` (operation `post_users`).
- * Release lifecycle: GA.
  * Scope: `create:users`.
  *
  * @example
@@ -142,7 +141,6 @@ export function createUser(
  * Therefore, when using this endpoint, make sure that you are searching for users via email addresses using the correct case.
  *
  * `GET /users-by-email` (operation `get_users-by-email`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * @example
@@ -166,7 +164,6 @@ export function listUsersByEmail(
  * Retrieve user details. A list of fields to include or exclude may also be specified. For more information, see [Retrieve Users with the Get Users Endpoint](https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
  *
  * `GET /users/{id}` (operation `get_users_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:users`, `read:current_user`, `read:user_idp_tokens`.
  *
  * @example
@@ -190,7 +187,6 @@ export function getUser(
  * Delete a user by user ID. This action cannot be undone. For Auth0 Dashboard instructions, see [Delete Users](https://auth0.com/docs/manage-users/user-accounts/delete-users).
  *
  * `DELETE /users/{id}` (operation `delete_users_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `delete:users`, `delete:current_user`.
  *
  * @example
@@ -304,7 +300,6 @@ export function deleteUser(
  * ```
  *
  * `PATCH /users/{id}` (operation `patch_users_by_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:users`, `update:users_app_metadata`, `update:current_user_metadata`.
  *
  * @example
@@ -328,7 +323,6 @@ export function updateUser(
  * Retrieve detailed list of authentication methods associated with a specified user.
  *
  * `GET /users/{id}/authentication-methods` (operation `get_authentication-methods`).
- * Release lifecycle: GA.
  * Scope: `read:authentication_methods`.
  *
  * `listUserAuthenticationMethods.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -366,7 +360,6 @@ export const listUserAuthenticationMethods: Paginated<
  * Remove all authentication methods (i.e., enrolled MFA factors) from the specified user account. This action cannot be undone.
  *
  * `DELETE /users/{id}/authentication-methods` (operation `delete_authentication-methods`).
- * Release lifecycle: GA.
  * Scope: `delete:authentication_methods`.
  *
  * @example
@@ -390,7 +383,6 @@ export function deleteUserAuthenticationMethodsAll(
  * Create an authentication method. Authentication methods created via this endpoint will be auto confirmed and should already have verification completed.
  *
  * `POST /users/{id}/authentication-methods` (operation `post_authentication-methods`).
- * Release lifecycle: GA.
  * Scope: `create:authentication_methods`.
  *
  * @example
@@ -416,7 +408,6 @@ export function createUserAuthenticationMethod(
  *     <b>Note</b>: Authentication methods supplied through this action do not iterate on existing methods. Instead, any methods passed will overwrite the user&#8217s existing settings.
  *
  * `PUT /users/{id}/authentication-methods` (operation `put_authentication-methods`).
- * Release lifecycle: GA.
  * Scope: `update:authentication_methods`.
  *
  * @example
@@ -438,7 +429,6 @@ export function setUserAuthenticationMethods(
  * Get an authentication method by ID
  *
  * `GET /users/{id}/authentication-methods/{authentication_method_id}` (operation `get_authentication-methods_by_authentication_method_id`).
- * Release lifecycle: GA.
  * Scope: `read:authentication_methods`.
  *
  * @example
@@ -468,7 +458,6 @@ export function getUserAuthenticationMethod(
  * Remove the authentication method with the given ID from the specified user. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api">Manage Authentication Methods with Management API</a>.
  *
  * `DELETE /users/{id}/authentication-methods/{authentication_method_id}` (operation `delete_authentication-methods_by_authentication_method_id`).
- * Release lifecycle: GA.
  * Scope: `delete:authentication_methods`.
  *
  * @example
@@ -498,7 +487,6 @@ export function deleteUserAuthenticationMethod(
  * Modify the authentication method with the given ID from the specified user. For more information, review <a href="https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api">Manage Authentication Methods with Management API</a>.
  *
  * `PATCH /users/{id}/authentication-methods/{authentication_method_id}` (operation `patch_authentication-methods_by_authentication_method_id`).
- * Release lifecycle: GA.
  * Scope: `update:authentication_methods`.
  *
  * @example
@@ -528,7 +516,6 @@ export function updateUserAuthenticationMethod(
  * Remove all authenticators registered to a given user ID, such as OTP, email, phone, and push-notification. This action cannot be undone. For more information, review [Manage Authentication Methods with Management API](https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api).
  *
  * `DELETE /users/{id}/authenticators` (operation `delete_authenticators`).
- * Release lifecycle: GA.
  * Scope: `delete:guardian_enrollments`.
  *
  * @example
@@ -552,7 +539,6 @@ export function deleteUserAuthenticatorsAll(
  * Retrieve all connected accounts associated with the user.
  *
  * `GET /users/{id}/connected-accounts` (operation `get_connected-accounts`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * `listUserConnectedAccounts.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -590,7 +576,6 @@ export const listUserConnectedAccounts: Paginated<
  * Returns the list of effective permissions for a user, taking into account permissions granted directly to the user, as well as those inherited through roles and group memberships.
  *
  * `GET /users/{id}/effective-permissions` (operation `get_user_effective_permissions`).
- * Release lifecycle: GA.
  * Scope: `read:user_effective_permissions`.
  *
  * `listUserEffectivePermissions.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -628,7 +613,6 @@ export const listUserEffectivePermissions: Paginated<
  * Lists the roles which grant the user a given permission, including roles assigned directly to the user and those inherited through group memberships.
  *
  * `GET /users/{id}/effective-permissions/sources/effective-roles` (operation `get_user_effective_permission_role_sources`).
- * Release lifecycle: GA.
  * Scope: `read:user_permission_source_roles`.
  *
  * `listUserEffectivePermissionSourceRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -672,7 +656,6 @@ export const listUserEffectivePermissionSourceRoles: Paginated<
  * Retrieve detailed list of effective roles for a user, including roles assigned directly and through group memberships.
  *
  * `GET /users/{id}/effective-roles` (operation `get_user_effective_roles`).
- * Release lifecycle: GA.
  * Scope: `read:user_effective_roles`.
  *
  * `listUserEffectiveRoles.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -710,7 +693,6 @@ export const listUserEffectiveRoles: Paginated<
  * Lists the groups that grant a user a specific role.
  *
  * `GET /users/{id}/effective-roles/sources/groups` (operation `get_user_role_source_groups`).
- * Release lifecycle: GA.
  * Scope: `read:user_role_source_groups`.
  *
  * `listUserEffectiveRoleSourceGroups.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -748,7 +730,6 @@ export const listUserEffectiveRoleSourceGroups: Paginated<
  * Retrieve the first [multi-factor authentication](https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors) enrollment that a specific user has confirmed.
  *
  * `GET /users/{id}/enrollments` (operation `get_enrollments`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:users`, `read:current_user`.
  *
  * @example
@@ -772,7 +753,6 @@ export function getUserEnrollments(
  * List active federated connections tokensets for a provided user
  *
  * `GET /users/{id}/federated-connections-tokensets` (operation `get_federated-connections-tokensets`).
- * Release lifecycle: GA.
  * Scope: `read:federated_connections_tokens`.
  *
  * @example
@@ -800,7 +780,6 @@ export function listUserFederatedConnectionsTokensets(
  * Deletes a tokenset for federated connections by id.
  *
  * `DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}` (operation `delete_federated-connections-tokensets_by_tokenset_id`).
- * Release lifecycle: GA.
  * Scope: `delete:federated_connections_tokens`.
  *
  * @example
@@ -830,7 +809,6 @@ export function deleteUserFederatedConnectionsTokenset(
  * List all groups to which this user belongs.
  *
  * `GET /users/{id}/groups` (operation `get_user_groups`).
- * Release lifecycle: GA.
  * Scope: `read:groups`.
  *
  * `getUserGroups.all(client, input?, options?)` yields every item, fetching one page at a time (offset+checkpoint pagination).
@@ -896,7 +874,6 @@ export const getUserGroups: Paginated<
  *   In this case you need to send `provider` and `user_id` in the body. Optionally you can also send the `connection_id` param which is suitable for identifying a particular database connection for the 'auth0' provider.
  *
  * `POST /users/{id}/identities` (operation `post_identities`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:users`, `update:current_user_identities`.
  *
  * @example
@@ -922,7 +899,6 @@ export function linkUserIdentities(
  * Unlinking the secondary account removes it from the identities array of the target user and creates a new standalone profile for the secondary account. To learn more, review [Unlink User Accounts](https://auth0.com/docs/manage-users/user-accounts/user-account-linking/unlink-user-accounts).
  *
  * `DELETE /users/{id}/identities/{provider}/{user_id}` (operation `delete_user_identity_by_user_id`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:users`, `update:current_user_identities`.
  *
  * @example
@@ -958,7 +934,6 @@ export function deleteUserIdentity(
  * Auth0 <a href="https://auth0.com/docs/logs/retrieve-log-events-using-mgmt-api#limitations">limits the number of logs</a> you can return by search criteria to 100 logs per request. Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold, please redefine your search.
  *
  * `GET /users/{id}/logs` (operation `get_logs_by_user`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:logs`, `read:logs_users`.
  *
  * `listUserLogs.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -996,7 +971,6 @@ export const listUserLogs: Paginated<
  * Invalidate all remembered browsers across all [authentication factors](https://auth0.com/docs/multifactor-authentication) for a user.
  *
  * `POST /users/{id}/multifactor/actions/invalidate-remember-browser` (operation `post_invalidate-remember-browser`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1026,7 +1000,6 @@ export function invalidateUserMultifactorRememberBrowser(
  * Remove a [multifactor](https://auth0.com/docs/multifactor-authentication) authentication configuration from a user's account. This forces the user to manually reconfigure the multi-factor provider.
  *
  * `DELETE /users/{id}/multifactor/{provider}` (operation `delete_multifactor_by_provider`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1050,7 +1023,6 @@ export function deleteUserMultifactorProvider(
  * Retrieve list of the specified user's current Organization memberships. User must be specified by user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-users/organizations).
  *
  * `GET /users/{id}/organizations` (operation `get_user_organizations`).
- * Release lifecycle: GA.
  * Scope: `read:organizations`.
  *
  * `listUserOrganizations.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -1088,7 +1060,6 @@ export const listUserOrganizations: Paginated<
  * Retrieve all permissions associated with the user.
  *
  * `GET /users/{id}/permissions` (operation `get_permissions`).
- * Release lifecycle: GA.
  * Scope: `read:users`.
  *
  * `listUserPermissions.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -1126,7 +1097,6 @@ export const listUserPermissions: Paginated<
  * Remove permissions from a user.
  *
  * `DELETE /users/{id}/permissions` (operation `delete_permissions`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1150,7 +1120,6 @@ export function deleteUserPermissions(
  * Assign permissions to a user.
  *
  * `POST /users/{id}/permissions` (operation `post_permissions`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1174,7 +1143,6 @@ export function createUserPermission(
  * Remove an existing multi-factor authentication (MFA) [recovery code](https://auth0.com/docs/secure/multi-factor-authentication/reset-user-mfa) and generate a new one. If a user cannot access the original device or account used for MFA enrollment, they can use a recovery code to authenticate.
  *
  * `POST /users/{id}/recovery-code-regeneration` (operation `post_recovery-code-regeneration`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1198,7 +1166,6 @@ export function regenerateUserRecoveryCode(
  * Revokes selected resources related to a user (sessions, refresh tokens, ...).
  *
  * `POST /users/{id}/revoke-access` (operation `user_revoke_access`).
- * Release lifecycle: GA.
  * Scopes: any one of `delete:sessions`, `delete:refresh_tokens`.
  *
  * @example
@@ -1220,7 +1187,6 @@ export function revokeUserAccess(
  * Clear risk assessment assessors for a specific user
  *
  * `POST /users/{id}/risk-assessments/clear` (operation `post_clear_assessors`).
- * Release lifecycle: GA.
  * Scope: `update:users`.
  *
  * @example
@@ -1246,7 +1212,6 @@ export function clearUserRiskAssessment(
  * **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To retrieve Organization-specific roles, use the following endpoint: [Get user roles assigned to an Organization member](https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
  *
  * `GET /users/{id}/roles` (operation `get_user_roles`).
- * Release lifecycle: GA.
  * Scopes: any one of `read:users`, `read:roles`, `read:role_members`.
  *
  * `listUserRoles.all(client, input?, options?)` yields every item, fetching one page at a time (offset pagination).
@@ -1286,7 +1251,6 @@ export const listUserRoles: Paginated<
  * **Note**: This action removes a role from a user in the context of your whole tenant. If you want to unassign a role from a user in the context of a specific Organization, use the following endpoint: [Delete user roles from an Organization member](https://auth0.com/docs/api/management/v2/organizations/delete-organization-member-roles).
  *
  * `DELETE /users/{id}/roles` (operation `delete_user_roles`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:users`, `delete:role_members`.
  *
  * @example
@@ -1312,7 +1276,6 @@ export function deleteUserRoles(
  * **Note**: New roles cannot be created through this action. Additionally, this action is used to assign roles to a user in the context of your whole tenant. To assign roles in the context of a specific Organization, use the following endpoint: [Assign user roles to an Organization member](https://auth0.com/docs/api/management/v2/organizations/post-organization-member-roles).
  *
  * `POST /users/{id}/roles` (operation `post_user_roles`).
- * Release lifecycle: GA.
  * Scopes: any one of `update:users`, `create:role_members`.
  *
  * @example
@@ -1336,7 +1299,6 @@ export function assignUserRoles(
  * Retrieve details for a user's refresh tokens.
  *
  * `GET /users/{user_id}/refresh-tokens` (operation `get_refresh_tokens_for_user`).
- * Release lifecycle: GA.
  * Scope: `read:refresh_tokens`.
  *
  * `listUserRefreshToken.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1374,7 +1336,6 @@ export const listUserRefreshToken: Paginated<
  * Delete all refresh tokens for a user.
  *
  * `DELETE /users/{user_id}/refresh-tokens` (operation `delete_refresh_tokens_for_user`).
- * Release lifecycle: GA.
  * Scope: `delete:refresh_tokens`.
  *
  * @example
@@ -1398,7 +1359,6 @@ export function deleteUserRefreshToken(
  * Retrieve details for a user's sessions.
  *
  * `GET /users/{user_id}/sessions` (operation `get_sessions_for_user`).
- * Release lifecycle: GA.
  * Scope: `read:sessions`.
  *
  * `listUserSessions.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -1436,7 +1396,6 @@ export const listUserSessions: Paginated<
  * Delete all sessions for a user.
  *
  * `DELETE /users/{user_id}/sessions` (operation `delete_sessions_for_user`).
- * Release lifecycle: GA.
  * Scope: `delete:sessions`.
  *
  * @example

@@ -2,6 +2,7 @@
 
 /**
  * The `verifiableCredentials` operations of the Management API: `@auth0-edge/management/verifiable-credentials`.
+ * Each is generally available (GA) unless its comment gives another release lifecycle.
  *
  * | function | request | scopes (any one) |
  * | --- | --- | --- |
@@ -25,7 +26,6 @@ import type { CallOptions } from "../request.js";
  * List verifiable credential templates.
  *
  * `GET /verifiable-credentials/verification/templates` (operation `get_vc_templates`).
- * Release lifecycle: GA.
  * Scope: `read:vdcs_templates`.
  *
  * `listVerifiableCredentialVerificationTemplates.all(client, input?, options?)` yields every item, fetching one page at a time (checkpoint pagination).
@@ -61,7 +61,6 @@ export const listVerifiableCredentialVerificationTemplates: Paginated<
  * Create a verifiable credential template.
  *
  * `POST /verifiable-credentials/verification/templates` (operation `post_vc_templates`).
- * Release lifecycle: GA.
  * Scope: `create:vdcs_templates`.
  *
  * @example
@@ -91,7 +90,6 @@ export function createVerifiableCredentialVerificationTemplate(
  * Get a verifiable credential template.
  *
  * `GET /verifiable-credentials/verification/templates/{id}` (operation `get_vc_templates_by_id`).
- * Release lifecycle: GA.
  * Scope: `read:vdcs_templates`.
  *
  * @example
@@ -121,7 +119,6 @@ export function getVerifiableCredentialVerificationTemplate(
  * Delete a verifiable credential template.
  *
  * `DELETE /verifiable-credentials/verification/templates/{id}` (operation `delete_vc_templates_by_id`).
- * Release lifecycle: GA.
  * Scope: `delete:vdcs_templates`.
  *
  * @example
@@ -151,7 +148,6 @@ export function deleteVerifiableCredentialVerificationTemplate(
  * Update a verifiable credential template.
  *
  * `PATCH /verifiable-credentials/verification/templates/{id}` (operation `patch_vc_templates_by_id`).
- * Release lifecycle: GA.
  * Scope: `update:vdcs_templates`.
  *
  * @example
