@@ -9,6 +9,7 @@ export const entryPoints: Record<string, string> = {
   index: "./src/index.ts",
   "private-key-jwt": "./src/private-key-jwt.ts",
   compat: "./src/compat/index.ts",
+  ofetch: "./src/ofetch.ts",
   ...generatedEntries,
 };
 

@@ -14,6 +14,7 @@ mkdirSync(out, { recursive: true });
 
 const cli = await bundleShim("cli.ts", join(out, "cli.mjs"));
 const worker = await bundleShim("worker.ts", join(out, "worker.mjs"));
+const viaOfetch = await bundleShim("ofetch.ts", join(out, "ofetch.mjs"));
 
 function fromProcess(command, args) {
   const run = spawnSync(command, args, {
@@ -56,6 +57,8 @@ const runtimes = {
   workerd: inWorkerd,
   deno: () => fromProcess(bin("deno"), ["run", "--quiet", "--no-prompt", "--no-config", cli]),
   bun: () => fromProcess(bin("bun"), [cli]),
+  // The opt-in ofetch transport: the same cases on Node, every request through ofetch.
+  "node-ofetch": () => fromProcess(process.execPath, [viaOfetch]),
 };
 
 let failed = 0;

@@ -6,6 +6,7 @@
 import {
   ConfigurationError,
   createManagementClient,
+  type FetchLike,
   ManagementApiError,
   ManagementError,
   RateLimitError,
@@ -16,6 +17,9 @@ import { privateKeyJwt } from "@auth0-edge/management/private-key-jwt";
 import { createUser, listUsers } from "@auth0-edge/management/users";
 import { connectionIdOf, createAuth0Emulator } from "@auth0-edge/testing/core";
 import { assert, assertEqual, rejection } from "./assert.js";
+
+/** How the cases' clients reach the emulator: directly, or through a transport under test. */
+let transport: (fetch: FetchLike) => FetchLike = (fetch) => fetch;
 
 export interface Case {
   name: string;
@@ -34,7 +38,7 @@ function tenant(
     domain,
     clientId,
     clientSecret,
-    fetch: emulator.fetch,
+    fetch: transport(emulator.fetch),
     retry: { baseDelayMs: 1 },
   });
   return { emulator, client };
@@ -172,7 +176,7 @@ export const cases: Case[] = [
         domain,
         clientId: "key-client",
         privateKey: privateKeyJwt(pair.privateKey, { alg: "RS256" }),
-        fetch: emulator.fetch,
+        fetch: transport(emulator.fetch),
       });
       await request(client, { method: "GET", path: "/users" });
       assertEqual(emulator.tokenGrants, 1, "token grants");
@@ -181,7 +185,10 @@ export const cases: Case[] = [
 ];
 
 /** Runs every case in order and reports each, for the per-runtime shims. */
-export async function runCases(): Promise<{ name: string; ok: boolean; error?: string }[]> {
+export async function runCases(
+  options: { transport?: (fetch: FetchLike) => FetchLike } = {},
+): Promise<{ name: string; ok: boolean; error?: string }[]> {
+  if (options.transport) transport = options.transport;
   const results: { name: string; ok: boolean; error?: string }[] = [];
   for (const c of cases) {
     try {
