@@ -134,6 +134,6 @@ export async function callOperation<T>(
     body = JSON.stringify(body);
   }
   const headers = headersOf(options?.headers, headerParams);
-  const allQuery = options?.query ? { ...options.query, ...query } : query;
+  const allQuery = { ...options?.query, ...query };
   return request<T>(client, { ...options, method, path, params, query: allQuery, body, headers });
 }
