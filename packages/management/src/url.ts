@@ -59,7 +59,8 @@ export function buildUrl(
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item !== undefined && item !== null) {
-        encoded(`query "${key}"`, key + item);
+        // With "=" between them, a key and a value cannot join two halves of one surrogate pair.
+        encoded(`query "${key}"`, `${key}=${item}`);
         url.searchParams.append(key, String(item));
       }
     }

@@ -58,13 +58,12 @@ export function checkOptions<S extends Record<string, Check>>(
 ): Checked<S> {
   if (!isRecord(value)) refuse(Err, name, "be an object");
   const prefix = name === "options" ? "" : `${name}.`;
-  const given = value;
-  for (const key of Object.keys(given)) {
+  for (const key of Object.keys(value)) {
     if (!Object.keys(spec).includes(key)) throw new Err(`unknown option \`${prefix}${key}\``);
   }
   const checked: Record<string, unknown> = {};
   for (const key in spec) {
-    if (given[key] !== undefined) checked[key] = spec[key]!(given[key], prefix + key, Err);
+    if (value[key] !== undefined) checked[key] = spec[key]!(value[key], prefix + key, Err);
   }
   return checked as Checked<S>;
 }
