@@ -1,13 +1,13 @@
-import { isPrivateKeyJwtSigner } from "./auth/client-assertion.js";
+import { isPrivateKeyJwtSigner, type PrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import type { GrantCredentials } from "./auth/grant.js";
 import { TOKEN_CHARACTERS } from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
 import { ConfigurationError } from "./errors.js";
 import type { ManagementClientOptions, TokenSource } from "./options.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
-import { type ResolvedRetryOptions, resolveRetry } from "./retry-strategy.js";
+import { RETRY_DEFAULTS, type ResolvedRetryOptions, retryOptions } from "./retry-strategy.js";
 import type { TokenCache } from "./token-cache.js";
-import { booleanOption, numberOption, optionsObject, stringOption } from "./validate.js";
+import { anything, boolean, type Check, checkOptions, number, refuse, string } from "./validate.js";
 import type { FetchLike } from "./web-types.js";
 
 /** Every option of `createManagementClient`, checked and with its default filled in. */
@@ -31,51 +31,59 @@ export interface ClientSettings {
 
 const Err = ConfigurationError;
 
-function credentialsOf(o: Record<string, unknown>): ClientSettings["credentials"] {
-  const given = ["token", "clientSecret", "privateKey"].filter((k) => o[k] !== undefined);
-  if (given.length !== 1 || (o.token !== undefined) === (o.clientId !== undefined)) {
-    throw new Err(
-      "give exactly one way to authenticate: `token`, or `clientId` and `clientSecret` or `privateKey`",
-    );
-  }
-  if (o.token !== undefined) {
-    if (
-      typeof o.token !== "function" &&
-      !TOKEN_CHARACTERS.test(stringOption(Err, "token", o.token))
-    ) {
-      throw new Err("`token` must be visible ASCII");
-    }
-    return { token: o.token as TokenSource };
-  }
-  stringOption(Err, "clientId", o.clientId);
-  if (o.clientSecret !== undefined)
-    return { clientSecret: stringOption(Err, "clientSecret", o.clientSecret) };
-  if (!isPrivateKeyJwtSigner(o.privateKey)) {
-    throw new Err(
-      "`privateKey` must come from privateKeyJwt() of @auth0-edge/management/private-key-jwt",
-    );
-  }
-  return { signer: o.privateKey };
-}
+/** A `token` is a function, or a string that can be a bearer token. */
+const token: Check = (value, name) =>
+  typeof value === "function" || TOKEN_CHARACTERS.test(string(value, name, Err))
+    ? value
+    : refuse(Err, name, "be visible ASCII");
 
-function tokenCacheOf(cache: unknown): TokenCache | undefined {
-  const c = cache as Record<string, unknown> | null | undefined;
-  if (c !== undefined && ["get", "set", "delete"].some((m) => typeof c?.[m] !== "function")) {
-    throw new Err("`tokenCache` must have get, set and delete methods");
-  }
-  return c as TokenCache | undefined;
-}
+const privateKey: Check<PrivateKeyJwtSigner> = (value, name) =>
+  isPrivateKeyJwtSigner(value)
+    ? value
+    : refuse(Err, name, "come from privateKeyJwt() of @auth0-edge/management/private-key-jwt");
 
-function middlewareOf(value: unknown): MiddlewarePlacement[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new Err("`middleware` must be an array");
+const tokenCache: Check<TokenCache> = (value, name) =>
+  ["get", "set", "delete"].every(
+    (m) => typeof (value as Record<string, unknown>)?.[m] === "function",
+  )
+    ? (value as TokenCache)
+    : refuse(Err, name, "have get, set and delete methods");
+
+const MIDDLEWARE_ENTRY = {
+  middleware: anything,
+  name: anything,
+  before: anything,
+  after: anything,
+};
+
+const middleware: Check<MiddlewarePlacement[]> = (value, name) => {
+  if (!Array.isArray(value)) refuse(Err, name, "be an array");
   for (const entry of value) {
-    const m = optionsObject(Err, "middleware[]", entry, "middleware name before after");
-    if (typeof m.middleware !== "function")
-      throw new Err("each `middleware` entry needs a `middleware` function");
+    if (typeof checkOptions(Err, "middleware[]", entry, MIDDLEWARE_ENTRY).middleware !== "function")
+      refuse(Err, "middleware[].middleware", "be a function");
   }
   return value;
-}
+};
+
+/** Every option, with its check; `domain`, the choice of credentials and `fetch` are checked as a whole after. */
+const CLIENT_OPTIONS = {
+  allowInsecureLocalhost: boolean,
+  domain: anything,
+  token,
+  clientId: string,
+  clientSecret: string,
+  privateKey,
+  fetch: anything,
+  audience: string,
+  scope: string,
+  retry: retryOptions,
+  timeoutMs: /* @__PURE__ */ number(1),
+  attemptTimeoutMs: /* @__PURE__ */ number(1),
+  tokenLeewaySeconds: /* @__PURE__ */ number(0, 86_400),
+  tokenCache,
+  middleware,
+  telemetry: boolean,
+};
 
 /**
  * Checks every option strictly — a boolean is `true` or `false`, a number is finite
@@ -83,33 +91,36 @@ function middlewareOf(value: unknown): MiddlewarePlacement[] {
  * {@link ConfigurationError} at creation and never a surprise on the first call.
  */
 export function checkClientOptions(options: ManagementClientOptions): ClientSettings {
-  const o = optionsObject(
-    Err,
-    "options",
-    options,
-    "domain audience scope token clientId clientSecret privateKey tokenCache tokenLeewaySeconds retry timeoutMs attemptTimeoutMs fetch middleware telemetry allowInsecureLocalhost",
-  );
-  const allowLocal = booleanOption(Err, "allowInsecureLocalhost", o.allowInsecureLocalhost, false);
-  const origin = originForDomain(o.domain, allowLocal);
-  const credentials = credentialsOf(o);
+  const o = checkOptions(Err, "options", options, CLIENT_OPTIONS);
+  const given = ["token", "clientSecret", "privateKey"].filter((k) => k in o);
+  if (given.length !== 1 || "token" in o === "clientId" in o) {
+    throw new Err(
+      "authenticate one way: `token`, or `clientId` with `clientSecret` or `privateKey`",
+    );
+  }
+  const origin = originForDomain(o.domain, o.allowInsecureLocalhost === true);
   const fetchImpl = o.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new Err("no `fetch`: pass one in the options");
-  const clientId = (o.clientId as string | undefined) ?? "";
+  const clientId = o.clientId ?? "";
   return {
     origin,
     key: `${origin} ${clientId}`,
-    audience:
-      o.audience === undefined ? `${origin}/api/v2/` : stringOption(Err, "audience", o.audience),
-    scope: o.scope === undefined ? undefined : stringOption(Err, "scope", o.scope),
-    credentials,
+    audience: o.audience ?? `${origin}/api/v2/`,
+    scope: o.scope,
+    credentials:
+      o.token !== undefined
+        ? { token: o.token as TokenSource }
+        : o.clientSecret !== undefined
+          ? { clientSecret: o.clientSecret }
+          : { signer: o.privateKey! },
     clientId,
-    retry: resolveRetry(o.retry as ManagementClientOptions["retry"], undefined, Err),
-    timeoutMs: numberOption(Err, "timeoutMs", o.timeoutMs, 60_000, 1),
-    attemptTimeoutMs: numberOption(Err, "attemptTimeoutMs", o.attemptTimeoutMs, 15_000, 1),
-    leewayMs: numberOption(Err, "tokenLeewaySeconds", o.tokenLeewaySeconds, 60, 0, 86_400) * 1000,
-    tokenCache: tokenCacheOf(o.tokenCache),
+    retry: { ...RETRY_DEFAULTS, ...o.retry },
+    timeoutMs: o.timeoutMs ?? 60_000,
+    attemptTimeoutMs: o.attemptTimeoutMs ?? 15_000,
+    leewayMs: (o.tokenLeewaySeconds ?? 60) * 1000,
+    tokenCache: o.tokenCache,
     fetch: fetchImpl as FetchLike,
-    middleware: middlewareOf(o.middleware),
-    telemetry: booleanOption(Err, "telemetry", o.telemetry, true),
+    middleware: o.middleware ?? [],
+    telemetry: o.telemetry ?? true,
   };
 }

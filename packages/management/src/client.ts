@@ -60,17 +60,15 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const settings = checkClientOptions(options);
   const { origin, credentials } = settings;
   const host = origin.replace(/^https?:\/\//, "");
-  const secrets = [
-    "token" in credentials
-      ? String(credentials.token)
-      : "clientSecret" in credentials
-        ? credentials.clientSecret
-        : "",
+  const given = credentials as { token?: unknown; clientSecret?: string };
+  const secrets = [String(given.token ?? given.clientSecret ?? "")];
+  // The built-in steps but `auth`, which is placed among them below.
+  const steps: NamedStep[] = [
+    { name: "telemetry", middleware: createTelemetryStep(settings.telemetry) },
+    { name: "timeout", middleware: timeoutStep },
+    { name: "retry", middleware: createRetryStep(settings.key) },
+    { name: "transport", middleware: createTransportStep(settings.fetch) },
   ];
-  const telemetry = { name: "telemetry", middleware: createTelemetryStep(settings.telemetry) };
-  const timeout = { name: "timeout", middleware: timeoutStep };
-  const retry = { name: "retry", middleware: createRetryStep(settings.key) };
-  const transport = { name: "transport", middleware: createTransportStep(settings.fetch) };
 
   let tokens: TokenProvider;
   if ("token" in credentials) tokens = givenTokenProvider(credentials.token);
@@ -89,7 +87,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
           { retry: { retryNonIdempotent: true } },
         ),
       // User steps are left out: a logging step must never see the grant's body.
-      send: compose([telemetry, timeout, retry, transport]),
+      send: compose(steps),
       secrets,
     });
     const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
@@ -100,28 +98,27 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       leewayMs: settings.leewayMs,
     });
   }
-  const builtIns: NamedStep[] = [
-    telemetry,
-    timeout,
-    retry,
-    { name: "auth", middleware: createAuthStep(tokens, secrets) },
-    transport,
-  ];
   const internals: ClientInternals = {
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,
     attemptTimeoutMs: settings.attemptTimeoutMs,
-    send: compose(placeSteps(builtIns, settings.middleware)),
+    send: compose(
+      placeSteps(steps, [
+        { name: "auth", middleware: createAuthStep(tokens, secrets), before: "transport" },
+        ...settings.middleware,
+      ]),
+    ),
     // A closure, so that no inspection of the client can reach the secrets.
     scrub: (error) => scrub(error, secrets),
   };
-  const client = {
-    domain: host,
-    apiBase: `${origin}/api/v2`,
-    audience: settings.audience,
-  };
-  Object.defineProperty(client, INTERNALS, { value: internals, enumerable: false });
-  return Object.freeze(client);
+  // Not enumerable (the default of defineProperty), so no copy or inspection of the client shows it.
+  return Object.freeze(
+    Object.defineProperty(
+      { domain: host, apiBase: `${origin}/api/v2`, audience: settings.audience },
+      INTERNALS,
+      { value: internals },
+    ),
+  );
 }
 
 /** The internals of a client made by {@link createManagementClient}. */

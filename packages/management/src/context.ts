@@ -1,8 +1,6 @@
 import { InvalidInputError } from "./errors.js";
-import type { RetryOptions } from "./options.js";
 import type { RequestContext } from "./pipeline.js";
-import { type ResolvedRetryOptions, resolveRetry } from "./retry-strategy.js";
-import { numberOption } from "./validate.js";
+import type { ResolvedRetryOptions } from "./retry-strategy.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
 
 /** The client's defaults a call starts from. */
@@ -12,12 +10,12 @@ export interface CallDefaults {
   attemptTimeoutMs: number;
 }
 
-/** What a call may override; every value is checked, and a bad one is an `InvalidInputError`. */
+/** What a call may override, checked (see `CALL_OPTIONS` of request.ts). */
 export interface ContextOverrides {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   attemptTimeoutMs?: number | undefined;
-  retry?: RetryOptions | undefined;
+  retry?: Partial<ResolvedRetryOptions> | undefined;
 }
 
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
@@ -35,7 +33,7 @@ export function headersOf(init: HeadersLike | undefined, extra?: Record<string, 
 
 /**
  * The context of one call, for `request` and the token grant alike: the client's
- * defaults with the call's overrides, checked. A signal that is already aborted sends
+ * defaults with the call's checked overrides. A signal that is already aborted sends
  * nothing, not even a token grant.
  */
 export function createContext(
@@ -47,9 +45,6 @@ export function createContext(
   overrides: ContextOverrides,
 ): RequestContext {
   const { signal } = overrides;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InvalidInputError("`signal` must be an AbortSignal");
-  }
   signal?.throwIfAborted();
   return {
     method,
@@ -58,24 +53,12 @@ export function createContext(
     body,
     // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
     signal: signal ?? new AbortController().signal,
-    deadline: Number.POSITIVE_INFINITY,
+    deadline: Infinity,
     attempt: 1,
     retryDelayMs: 0,
-    retry: resolveRetry(overrides.retry, defaults.retry, InvalidInputError),
-    attemptTimeoutMs: numberOption(
-      InvalidInputError,
-      "attemptTimeoutMs",
-      overrides.attemptTimeoutMs,
-      defaults.attemptTimeoutMs,
-      1,
-    ),
-    timeoutMs: numberOption(
-      InvalidInputError,
-      "timeoutMs",
-      overrides.timeoutMs,
-      defaults.timeoutMs,
-      1,
-    ),
+    retry: { ...defaults.retry, ...overrides.retry },
+    attemptTimeoutMs: overrides.attemptTimeoutMs ?? defaults.attemptTimeoutMs,
+    timeoutMs: overrides.timeoutMs ?? defaults.timeoutMs,
     state: {},
   };
 }

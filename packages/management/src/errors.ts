@@ -18,13 +18,7 @@ export type ManagementErrorCode =
   | "ERR_INVALID_INPUT"
   | "ERR_INVALID_RESPONSE";
 
-type Branded = { [BRAND]: readonly string[] };
-
-function isBranded(value: unknown): value is Branded {
-  return (
-    typeof value === "object" && value !== null && Array.isArray((value as Partial<Branded>)[BRAND])
-  );
-}
+type Branded = { [BRAND]?: unknown };
 
 /**
  * The base of every error this package throws. Narrow on `code`, or with
@@ -41,7 +35,7 @@ export class ManagementError extends Error {
   /** The class name that survives minification; used for cross-copy `instanceof`. */
   static readonly kind: string = "ManagementError";
   /** The `code` of the class's errors. */
-  static readonly code: ManagementErrorCode;
+  declare static readonly code: ManagementErrorCode;
   declare readonly [BRAND]: readonly string[];
   declare readonly code: ManagementErrorCode;
   /** Attempts the call made, retries included; set on every error a call rejects with (0: nothing was sent). */
@@ -54,9 +48,10 @@ export class ManagementError extends Error {
     const { cause: _cause, ...own } = fields;
     // Error reads only `cause` from its options: the other fields pass through unseen.
     super(message, fields);
+    // The kinds of the class and its ancestors (a subclass without a kind of its own repeats its parent's).
     const kinds: string[] = [];
     for (let c = new.target as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
-      if (!kinds.includes(c.kind)) kinds.push(c.kind);
+      kinds.push(c.kind);
     }
     Object.defineProperty(this, BRAND, { value: kinds });
     Object.defineProperty(this, "name", { value: kinds[0], configurable: true, writable: true });
@@ -64,8 +59,9 @@ export class ManagementError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
+    const kinds = (value as Branded | null | undefined)?.[BRAND];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, a subclass included.
-    return isBranded(value) && value[BRAND].includes(this.kind);
+    return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
   /** A plain object for logs and JSON: the name, message and public fields, without headers and body. */

@@ -4,6 +4,7 @@ import { InvalidInputError } from "./errors.js";
 import type { operations } from "./generated/schema.js";
 import { type CallOptions, type HttpMethod, request } from "./request.js";
 import type { PathParams, QueryParams, QueryValue } from "./url.js";
+import { isRecord, refuse } from "./validate.js";
 
 /** The `operationId` of every Management API operation: `"get_users_by_id"`, … */
 export type OperationId = keyof operations;
@@ -115,12 +116,7 @@ export async function callOperation<T>(
   options: CallOptions | undefined,
   headerNames?: readonly string[],
 ): Promise<T> {
-  if (
-    input !== undefined &&
-    (typeof input !== "object" || input === null || Array.isArray(input))
-  ) {
-    throw new InvalidInputError("`input` must be an object");
-  }
+  if (input !== undefined && !isRecord(input)) refuse(InvalidInputError, "input", "be an object");
   const params: PathParams = {};
   const query: QueryParams = {};
   const headerParams: Record<string, unknown> = {};
@@ -138,6 +134,6 @@ export async function callOperation<T>(
     body = JSON.stringify(body);
   }
   const headers = headersOf(options?.headers, headerParams);
-  const allQuery = options?.query ? { ...options.query, ...query } : query;
+  const allQuery = { ...options?.query, ...query };
   return request<T>(client, { ...options, method, path, params, query: allQuery, body, headers });
 }

@@ -1,7 +1,7 @@
 import type { ManagementClient } from "./client.js";
 import { InvalidInputError, InvalidResponseError } from "./errors.js";
 import type { CallOptions } from "./request.js";
-import { numberOption } from "./validate.js";
+import { number } from "./validate.js";
 
 /** How a list operation pages; written by the generator from the document. */
 export interface PageSpec {
@@ -177,7 +177,7 @@ async function* pages(
   }
   const { maxPages, ...callOptions } = options;
   if (maxPages !== undefined)
-    numberOption(InvalidInputError, "maxPages", maxPages, 0, 1, Number.MAX_SAFE_INTEGER, true);
+    number(1, Number.MAX_SAFE_INTEGER, true)(maxPages, "maxPages", InvalidInputError);
   const given = input as Fields;
   const call: Call = (fields) => {
     // Checked before each page, so an abort between pages sends nothing more.

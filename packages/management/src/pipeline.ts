@@ -32,6 +32,11 @@ export interface RequestContext {
   state: Record<string, unknown>;
 }
 
+/** How error messages name a call: `[GET] /api/v2/users/…`. */
+export function callName(ctx: RequestContext): string {
+  return `[${ctx.method}] ${ctx.url.pathname}`;
+}
+
 /**
  * One step: do something, call `next()` to run the rest of the pipeline, return a
  * Response. `next()` may be called again after the previous call settled (that is
@@ -78,26 +83,22 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
 /** Runs the steps in order, each one's `next` calling the one after it. */
 export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
   return (ctx) => {
-    const dispatch = (index: number): Promise<Response> => {
+    // An async function, so that a step that throws rejects instead of throwing.
+    const dispatch = async (index: number): Promise<Response> => {
       const step = steps[index];
-      if (!step) return Promise.reject(new Error("no transport step"));
+      if (!step) throw new Error("no transport step");
       let pending = false;
-      const next = (): Promise<Response> => {
+      return step.middleware(ctx, async () => {
         if (pending) {
-          return Promise.reject(
-            new Error(`step "${step.name}" called next() while its previous call was pending`),
-          );
+          throw new Error(`step "${step.name}" called next() while its previous call was pending`);
         }
         pending = true;
-        return dispatch(index + 1).finally(() => {
+        try {
+          return await dispatch(index + 1);
+        } finally {
           pending = false;
-        });
-      };
-      try {
-        return step.middleware(ctx, next);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+        }
+      });
     };
     return dispatch(0);
   };

@@ -4,8 +4,9 @@ import { InvalidInputError, ManagementError } from "./errors.js";
 import type { RetryOptions } from "./options.js";
 import type { RequestContext } from "./pipeline.js";
 import { readResult } from "./response.js";
+import { retryOptions } from "./retry-strategy.js";
 import { buildUrl, type PathParams, type QueryParams } from "./url.js";
-import { optionsObject } from "./validate.js";
+import { anything, type Check, checkOptions, number, refuse } from "./validate.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
@@ -41,14 +42,28 @@ export interface RequestOptions extends CallOptions {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
+/** The options of `request`, with their checks; `path`, `params`, `query`, `headers` and `body` are checked as they are used. */
+const CALL_OPTIONS = {
+  method: anything,
+  path: anything,
+  params: anything,
+  body: anything,
+  query: anything,
+  headers: anything,
+  signal: ((value, name, Err) =>
+    value instanceof AbortSignal
+      ? value
+      : refuse(Err, name, "be an AbortSignal")) as Check<AbortSignal>,
+  timeoutMs: /* @__PURE__ */ number(1),
+  attemptTimeoutMs: /* @__PURE__ */ number(1),
+  retry: retryOptions,
+};
+
 function isRawBody(body: unknown): body is BodyLike {
   return (
     typeof body === "string" ||
-    body instanceof FormData ||
-    body instanceof Blob ||
-    body instanceof URLSearchParams ||
-    body instanceof ArrayBuffer ||
-    ArrayBuffer.isView(body)
+    ArrayBuffer.isView(body) ||
+    [FormData, Blob, URLSearchParams, ArrayBuffer].some((type) => body instanceof type)
   );
 }
 
@@ -90,19 +105,20 @@ export async function request<T = unknown>(
   const internals = internalsOf(client);
   let ctx: RequestContext | undefined;
   try {
-    const o = optionsObject(
-      InvalidInputError,
-      "options",
-      options,
-      "method path params body query headers signal timeoutMs attemptTimeoutMs retry",
-    ) as unknown as RequestOptions;
-    if (!METHODS.includes(o.method)) {
-      throw new InvalidInputError(`\`method\` must be one of ${METHODS.join(", ")}`);
+    const o = checkOptions(InvalidInputError, "options", options, CALL_OPTIONS);
+    const verb = o.method as HttpMethod;
+    if (!METHODS.includes(verb)) {
+      refuse(InvalidInputError, "method", `be one of ${METHODS.join(", ")}`);
     }
-    const url = buildUrl(client.apiBase, o.path, o.params, o.query);
-    const headers = headersOf(o.headers);
+    const url = buildUrl(
+      client.apiBase,
+      o.path as string,
+      o.params as PathParams | undefined,
+      o.query as QueryParams | undefined,
+    );
+    const headers = headersOf(o.headers as HeadersLike | undefined);
     if (!headers.has("accept")) headers.set("accept", "application/json");
-    ctx = createContext(internals, o.method, url, headers, bodyOf(o.body, headers), o);
+    ctx = createContext(internals, verb, url, headers, bodyOf(o.body, headers), o);
     return (await readResult(ctx, await internals.send(ctx))) as T;
   } catch (error) {
     // The caller's own abort reason (or a caller's step's own error) is theirs to keep.

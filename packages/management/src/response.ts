@@ -4,7 +4,7 @@ import {
   ManagementApiError,
   RateLimitError,
 } from "./errors.js";
-import type { RequestContext } from "./pipeline.js";
+import { callName, type RequestContext } from "./pipeline.js";
 import { readRateLimit } from "./rate-limit.js";
 import { serverHint } from "./retry-strategy.js";
 
@@ -27,7 +27,7 @@ export function parseBody(ctx: RequestContext, response: Response, text: string)
     } catch {
       if (json && response.ok) {
         throw new InvalidResponseError(
-          `[${ctx.method}] ${ctx.url.pathname}: ${response.status} answer is not valid JSON: ${JSON.stringify(text.slice(0, 40))}`,
+          `${callName(ctx)}: ${response.status} answer is not JSON: ${JSON.stringify(text.slice(0, 40))}`,
           { statusCode: response.status, requestId: requestIdOf(response.headers) },
         );
       }

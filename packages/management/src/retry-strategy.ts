@@ -1,7 +1,6 @@
 import { InvalidResponseError, NetworkError } from "./errors.js";
-import type { RetryOptions } from "./options.js";
 import { readRateLimit } from "./rate-limit.js";
-import { booleanOption, type ErrorClass, numberOption, optionsObject } from "./validate.js";
+import { boolean, type Check, checkOptions, number } from "./validate.js";
 
 export interface ResolvedRetryOptions {
   maxRetries: number;
@@ -10,41 +9,24 @@ export interface ResolvedRetryOptions {
   retryNonIdempotent: boolean;
 }
 
-/** Fills in the retry defaults (or `base`, a client's options) and checks every value strictly. */
-export function resolveRetry(
-  options: RetryOptions | undefined,
-  base: ResolvedRetryOptions | undefined,
-  Err: ErrorClass,
-): ResolvedRetryOptions {
-  const o =
-    options === undefined
-      ? {}
-      : optionsObject(
-          Err,
-          "retry",
-          options,
-          "maxRetries baseDelayMs maxDelayMs retryNonIdempotent",
-        );
-  return {
-    maxRetries: numberOption(
-      Err,
-      "retry.maxRetries",
-      o.maxRetries,
-      base?.maxRetries ?? 3,
-      0,
-      10,
-      true,
-    ),
-    baseDelayMs: numberOption(Err, "retry.baseDelayMs", o.baseDelayMs, base?.baseDelayMs ?? 250, 0),
-    maxDelayMs: numberOption(Err, "retry.maxDelayMs", o.maxDelayMs, base?.maxDelayMs ?? 30_000, 0),
-    retryNonIdempotent: booleanOption(
-      Err,
-      "retry.retryNonIdempotent",
-      o.retryNonIdempotent,
-      base?.retryNonIdempotent ?? false,
-    ),
-  };
-}
+/** The retry options a client starts from. */
+export const RETRY_DEFAULTS: ResolvedRetryOptions = {
+  maxRetries: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 30_000,
+  retryNonIdempotent: false,
+};
+
+const RETRY_OPTIONS = {
+  maxRetries: /* @__PURE__ */ number(0, 10, true),
+  baseDelayMs: /* @__PURE__ */ number(0),
+  maxDelayMs: /* @__PURE__ */ number(0),
+  retryNonIdempotent: boolean,
+};
+
+/** The `retry` option, of a client or a call: the values given, checked strictly, to lay over the defaults. */
+export const retryOptions: Check<Partial<ResolvedRetryOptions>> = (value, name, Err) =>
+  checkOptions(Err, name, value, RETRY_OPTIONS);
 
 /** Methods whose repetition has the same effect as one call, so a lost answer can be asked again. */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -98,14 +80,17 @@ export function backoff(
  * headers on every answer, so on a 5xx the reset says nothing about the outage.
  */
 export function serverHint(headers: Headers, throttled: boolean, now: number): number | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const resetAt = throttled ? readRateLimit(headers)?.resetAt : undefined;
-  return resetAt === undefined ? undefined : Math.max(0, resetAt - now);
+  const retryAfter = headers.get("retry-after")?.trim() ?? "";
+  const date = Date.parse(retryAfter);
+  // When the server said to come back, in milliseconds since the epoch.
+  const at = /^\d+(\.\d+)?$/.test(retryAfter)
+    ? now + Math.ceil(Number(retryAfter) * 1000)
+    : Number.isFinite(date)
+      ? date
+      : throttled
+        ? readRateLimit(headers)?.resetAt
+        : undefined;
+  return at === undefined ? undefined : Math.max(0, at - now);
 }
 
 /** The wait before retry `retry`: the server's hint, never below the computed backoff. */
@@ -155,7 +140,6 @@ export function gateOpensAt(gate: string): number {
 
 export function observeGate(gate: string, headers: Headers, now: number): void {
   const info = readRateLimit(headers);
-  if (info?.remaining === 0 && info.resetAt !== undefined && info.resetAt > now) {
-    gates.set(gate, Math.max(gateOpensAt(gate), info.resetAt));
-  }
+  const resetAt = info?.resetAt ?? 0;
+  if (info?.remaining === 0 && resetAt > now) gates.set(gate, Math.max(gateOpensAt(gate), resetAt));
 }

@@ -23,7 +23,7 @@ export function deadlineSignal(
 ): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) controller.abort(parent.reason);
+  if (parent?.aborted) onParentAbort();
   else parent?.addEventListener("abort", onParentAbort, { once: true });
   const timer = setTimeout(() => controller.abort(reason()), ms);
   return {

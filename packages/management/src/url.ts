@@ -54,16 +54,15 @@ export function buildUrl(
       : "";
   const url = new URL(apiBase + filled);
   if (filled === "" || url.pathname !== `/api/v2${filled}`) {
-    throw new InvalidInputError(
-      "`path` must be an endpoint like /users/{id}: no . or .. segment, no ? or #",
-    );
+    throw new InvalidInputError("`path` must be like /users/{id}: no . or .. segment, ? or #");
   }
   for (const [key, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      const text = String(item);
-      encoded(`query "${key}"`, key + text);
-      url.searchParams.append(key, text);
+      if (item !== undefined && item !== null) {
+        // With "=" between them, a key and a value cannot join two halves of one surrogate pair.
+        encoded(`query "${key}"`, `${key}=${item}`);
+        url.searchParams.append(key, String(item));
+      }
     }
   }
   return url;

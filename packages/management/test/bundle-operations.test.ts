@@ -9,9 +9,10 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * A ratchet for a Worker that reads a user with client-credentials auth: the size it has,
  * which may only go down. It was 6,975 B before issue 8 (strict options, token checks,
  * redaction, typed errors, the body parsed once, the retry strategy with its budget and
- * gates); those rules cost 576 B that slimming elsewhere did not win back.
+ * gates), 7,551 B after it; table-driven option checks and shared message builders
+ * (issue 14) brought it to 7,375 B. Issue 14's goal is 5,120 B.
  */
-const BUDGET_GZIP_BYTES = 7551;
+const BUDGET_GZIP_BYTES = 7375;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;

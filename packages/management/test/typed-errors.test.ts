@@ -30,6 +30,11 @@ describe("every error a caller can see is a ManagementError with its code", () =
     ["a function body", { method: "POST", body: () => 1 }],
     ["a lone surrogate in a path parameter", { params: { id: "a\ud800b" } }],
     ["a lone surrogate in a query value", { query: { q: "\udc00" } }],
+    // Side by side they would make a pair; sent apart, each is lone.
+    [
+      "a query key ending in a lone high surrogate, its value starting with a low one",
+      { query: { "\ud800": "\udfff" } },
+    ],
     ["a signal that is not an AbortSignal", { signal: { aborted: false } }],
     ["a method that is not one", { method: "TRACE" }],
     ["an unknown option", { headrs: {} }],

@@ -24,8 +24,7 @@ export function telemetryHeaderValue(): string {
 export function createTelemetryStep(enabled: boolean): Middleware {
   const value = enabled ? telemetryHeaderValue() : undefined;
   return (ctx, next) => {
-    if (value !== undefined && !ctx.headers.has("auth0-client"))
-      ctx.headers.set("auth0-client", value);
+    if (value && !ctx.headers.has("auth0-client")) ctx.headers.set("auth0-client", value);
     return next();
   };
 }

@@ -1,5 +1,5 @@
 import { TimeoutError } from "../errors.js";
-import type { Middleware } from "../pipeline.js";
+import { callName, type Middleware } from "../pipeline.js";
 import { deadlineSignal } from "../signals.js";
 
 /**
@@ -9,15 +9,12 @@ import { deadlineSignal } from "../signals.js";
  */
 export const timeoutStep: Middleware = async (ctx, next) => {
   const started = Date.now();
-  const path = ctx.url.pathname;
+  const name = callName(ctx);
   const { signal, dispose } = deadlineSignal(
     ctx.signal,
     ctx.timeoutMs,
-    () =>
-      new TimeoutError(
-        `[${ctx.method}] ${path}: no answer within ${ctx.timeoutMs} ms`,
-        ctx.timeoutMs,
-      ),
+    // Named now: a step after this one may change the URL.
+    () => new TimeoutError(`${name}: no answer within ${ctx.timeoutMs} ms`, ctx.timeoutMs),
   );
   ctx.signal = signal;
   ctx.deadline = Math.min(ctx.deadline, started + ctx.timeoutMs);

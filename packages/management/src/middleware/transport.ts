@@ -1,5 +1,5 @@
 import { NetworkError } from "../errors.js";
-import type { Middleware } from "../pipeline.js";
+import { callName, type Middleware } from "../pipeline.js";
 import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
@@ -40,11 +40,12 @@ export function createTransportStep(fetchImpl: FetchLike): Middleware {
     } catch (error) {
       // The caller's abort or the call's deadline: let it through as it is.
       if (ctx.signal.aborted) throw ctx.signal.reason;
-      const what = `[${ctx.method}] ${ctx.url.pathname}`;
       throw new NetworkError(
-        signal.aborted
-          ? `${what}: attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
-          : `${what}: ${reasonOf(error)}`,
+        `${callName(ctx)}: ${
+          signal.aborted
+            ? `attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
+            : reasonOf(error)
+        }`,
         { cause: error },
       );
     } finally {
