@@ -30,7 +30,7 @@ export interface ManagementClient {
   readonly audience: string;
 }
 
-/** What `request` needs of a client; not part of the public API. */
+/** What `request` needs of a client. @internal Not part of the public API. */
 export interface ClientInternals extends CallDefaults {
   send: (ctx: RequestContext) => Promise<Response>;
   /** Redacts the client's credential and every token it used from an error, in place. */
@@ -121,7 +121,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   );
 }
 
-/** The internals of a client made by {@link createManagementClient}. */
+/** The internals of a client made by `createManagementClient`. @internal Not part of the public API. */
 export function internalsOf(client: ManagementClient): ClientInternals {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)?.[INTERNALS];
   if (!internals) throw new InvalidInputError("not a client of createManagementClient()");

@@ -107,6 +107,9 @@ export type OperationTable = { readonly [K in OperationId]: OperationEntry<K> };
  * placeholder fill it, `headerNames` become headers, `body` is the JSON body (or
  * FormData) and every other key is a query parameter (arrays repeat the key, as Auth0
  * expects).
+ *
+ * @internal The generated functions' engine, not part of the public API (and left out of
+ * the published declarations).
  */
 export async function callOperation<T>(
   client: ManagementClient,

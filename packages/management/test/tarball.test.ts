@@ -60,6 +60,20 @@ describe("the published tarball of @auth0-edge/management", () => {
     ).toEqual([]);
   });
 
+  it("publishes only public declarations: internals such as callOperation and internalsOf are left out", () => {
+    const declarations = files
+      .filter((file) => file.path.startsWith("dist/types/") && file.path.endsWith(".d.ts"))
+      .map((file) => readFileSync(join(packageDir, file.path), "utf8"))
+      .join("\n");
+    for (const internal of ["callOperation", "internalsOf", "ClientInternals"]) {
+      expect(declarations).not.toMatch(
+        new RegExp(`export (declare )?(function|interface|const) ${internal}\\b`),
+      );
+    }
+    // …while the public API is all there.
+    expect(declarations).toMatch(/export declare function createManagementClient\b/);
+  });
+
   it("marks the shared declarations as CommonJS, so both stubs may re-export them", () => {
     const nested = JSON.parse(readFileSync(join(packageDir, "dist/types/package.json"), "utf8"));
     expect(nested).toEqual({ type: "commonjs" });
