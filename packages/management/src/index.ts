@@ -59,3 +59,9 @@ export type {
   HeadersLike,
   JsonWebKeyLike,
 } from "./web-types.js";
+export {
+  type ResponseInfo,
+  requestWithResponse,
+  type WithResponse,
+  withResponse,
+} from "./with-response.js";

@@ -1,6 +1,7 @@
 import { internalsOf, type ManagementClient } from "./client.js";
 import { createContext, headersOf } from "./context.js";
 import { InvalidInputError, ManagementError } from "./errors.js";
+import { OBSERVE, type Observer } from "./observe.js";
 import type { RetryOptions } from "./options.js";
 import type { RequestContext } from "./pipeline.js";
 import { readResult } from "./response.js";
@@ -119,7 +120,10 @@ export async function request<T = unknown>(
     const headers = headersOf(o.headers as HeadersLike | undefined);
     if (!headers.has("accept")) headers.set("accept", "application/json");
     ctx = createContext(internals, verb, url, headers, bodyOf(o.body, headers), o);
-    return (await readResult(ctx, await internals.send(ctx))) as T;
+    const response = await internals.send(ctx);
+    const value = (await readResult(ctx, response)) as T;
+    (options as { [OBSERVE]?: Observer })[OBSERVE]?.(ctx, response);
+    return value;
   } catch (error) {
     // The caller's own abort reason (or a caller's step's own error) is theirs to keep.
     if (!(error instanceof ManagementError)) throw error;

@@ -10,9 +10,10 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * which may only go down. It was 6,975 B before issue 8 (strict options, token checks,
  * redaction, typed errors, the body parsed once, the retry strategy with its budget and
  * gates), 7,551 B after it; table-driven option checks and shared message builders
- * (issue 14) brought it to 7,375 B. Issue 14's goal is 5,120 B.
+ * (issue 14) brought it to 7,375 B. Response metadata (issue 11, allowed 150 B over that)
+ * costs the call 25 B: 7,400 B. Issue 14's goal is 5,120 B.
  */
-const BUDGET_GZIP_BYTES = 7375;
+const BUDGET_GZIP_BYTES = 7400;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;

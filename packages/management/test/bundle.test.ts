@@ -7,9 +7,10 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 /**
  * A ratchet for a Worker that reads a user with client-credentials auth: it may only go
  * down. 6,785 B before issue 8, whose rules cost 607 B (see bundle-operations.test.ts);
- * 7,221 B since the option checks became tables (issue 14).
+ * 7,221 B since the option checks became tables (issue 14); 7,245 B with the observer
+ * hook of response metadata (issue 11).
  */
-const BUDGET_GZIP_BYTES = 7221;
+const BUDGET_GZIP_BYTES = 7245;
 
 const usesJose = (files: { file: string }[]) =>
   files.some((f) => /node_modules\/(\.pnpm\/jose@[^/]+\/node_modules\/)?jose\//.test(f.file));
