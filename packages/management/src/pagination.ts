@@ -1,5 +1,6 @@
 import type { ManagementClient } from "./client.js";
 import { InvalidInputError, InvalidResponseError } from "./errors.js";
+import { OBSERVE, type Observer } from "./observe.js";
 import type { CallOptions } from "./request.js";
 import { number } from "./validate.js";
 
@@ -105,7 +106,7 @@ async function* byOffset(call: Call, spec: PageSpec, input: Fields, maxPages: nu
   let lastStart = -1;
   let allowed = Number.POSITIVE_INFINITY;
   for (let fetched = 1; ; fetched++) {
-    const answer = await call({ ...fields, page });
+    const { answer } = await call({ ...fields, page });
     const items = itemsOf(answer, spec.items);
     const total = numberField(answer, "total");
     const start = numberField(answer, "start") ?? page * perPage;
@@ -140,7 +141,7 @@ async function* byCheckpoint(
   // Every cursor of the walk: a cycle of any length comes back to one of them.
   const seen = new Set<unknown>([from]);
   for (let fetched = 1; ; fetched++) {
-    const answer = await call(from === undefined ? fields : { ...fields, from });
+    const { answer, link } = await call(from === undefined ? fields : { ...fields, from });
     const items = itemsOf(answer, spec.items);
     let next: unknown;
     if (spec.cursor === "next") {
@@ -153,7 +154,8 @@ async function* byCheckpoint(
       // Should `from` be inclusive, the item it names comes back first: it was yielded already.
       const fresh = from !== undefined && cursorOf(items[0]) === from ? items.slice(1) : items;
       yield* fresh;
-      next = cursorOf(items[items.length - 1]);
+      // Auth0's `Link: <…/api/v2/logs?from=…>; rel="next"` names the next checkpoint itself.
+      next = link ?? cursorOf(items[items.length - 1]);
       if (fresh.length === 0 || items.length < take || typeof next !== "string") return;
     }
     if (seen.has(next)) throw loop(`cursor ${JSON.stringify(next)} came back`);
@@ -163,7 +165,24 @@ async function* byCheckpoint(
   }
 }
 
-type Call = (input: Fields) => Promise<unknown>;
+type Call = (input: Fields) => Promise<{ answer: unknown; link: string | undefined }>;
+
+/**
+ * The `from` of a `rel="next"` link, only when the link stays on the client's origin and
+ * under `/api/v2/logs`: a header never sends the walk (or its token) anywhere else.
+ */
+function nextFromLink(header: string | null, apiBase: string): string | undefined {
+  const target = /<([^>]+)>[^,]*;\s*rel="?next"?/.exec(header ?? "")?.[1];
+  if (target === undefined) return undefined;
+  try {
+    const url = new URL(target, apiBase);
+    const base = new URL(apiBase);
+    if (url.origin !== base.origin || !/^\/api\/v2\/logs\/?$/.test(url.pathname)) return undefined;
+    return url.searchParams.get("from") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function* pages(
   fn: ListFunction,
@@ -179,10 +198,22 @@ async function* pages(
   if (maxPages !== undefined)
     number(1, Number.MAX_SAFE_INTEGER, true)(maxPages, "maxPages", InvalidInputError);
   const given = input as Fields;
-  const call: Call = (fields) => {
+  const call: Call = async (fields) => {
     // Checked before each page, so an abort between pages sends nothing more.
     options.signal?.throwIfAborted();
-    return fn(client, fields as never, callOptions);
+    let link: string | undefined;
+    const observer: Observer = (_ctx, response) => {
+      link = nextFromLink(response.headers.get("link"), client.apiBase);
+    };
+    const answer = await fn(
+      client,
+      fields as never,
+      {
+        ...callOptions,
+        [OBSERVE]: observer,
+      } as CallOptions,
+    );
+    return { answer, link };
   };
   // Checkpoints have no 1,000-item ceiling: they are the default where the API offers both.
   const offset =
