@@ -60,6 +60,8 @@ export type {
   JsonWebKeyLike,
 } from "./web-types.js";
 export {
+  type ArgumentsAfterClient,
+  type OperationFunction,
   type ResponseInfo,
   requestWithResponse,
   type WithResponse,

@@ -26,12 +26,19 @@ export interface WithResponse<T> {
   response: ResponseInfo;
 }
 
-type Operation = (
+/** Any generated operation: `(client, input, options?)`. */
+export type OperationFunction = (
   client: ManagementClient,
   input: never,
   options?: CallOptions,
 ) => Promise<unknown>;
-type Rest<F> = F extends (client: ManagementClient, ...rest: infer R) => unknown ? R : never;
+/** The arguments of an operation after its client: `[input, options?]`. */
+export type ArgumentsAfterClient<F> = F extends (
+  client: ManagementClient,
+  ...rest: infer R
+) => unknown
+  ? R
+  : never;
 
 function observed(options: object | undefined): [object, () => ResponseInfo] {
   let info: ResponseInfo | undefined;
@@ -62,9 +69,12 @@ function observed(options: object | undefined): [object, () => ResponseInfo] {
  * console.log(response.rateLimit?.remaining, response.requestId);
  * ```
  */
-export function withResponse<F extends Operation>(
+export function withResponse<F extends OperationFunction>(
   operation: F,
-): (client: ManagementClient, ...rest: Rest<F>) => Promise<WithResponse<Awaited<ReturnType<F>>>> {
+): (
+  client: ManagementClient,
+  ...rest: ArgumentsAfterClient<F>
+) => Promise<WithResponse<Awaited<ReturnType<F>>>> {
   return async (client, ...rest) => {
     const [input, options] = rest as unknown as [never, CallOptions | undefined];
     const [withObserver, info] = observed(options);
