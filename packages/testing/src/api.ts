@@ -14,6 +14,7 @@ import type { RateLimiter } from "./rate-limit";
 import type { ApiContext, createRouter, Route } from "./router";
 import type { AccessTokenClaims, TokenAuthority } from "./tokens";
 import type { EmulatorState } from "./types";
+import { type BodySchema, validateBody } from "./validate";
 
 /** What the Management API needs from the emulator. */
 export interface ApiDeps {
@@ -24,6 +25,9 @@ export interface ApiDeps {
   router: ReturnType<typeof createRouter>;
   limiter?: RateLimiter;
 }
+
+/** An operation that takes no JSON body accepts only an empty one. */
+const noBody: BodySchema = { fields: {} };
 
 /**
  * Reads the bearer token like Auth0 (hapi-auth-jwt2) does: no header or another scheme is
@@ -117,6 +121,9 @@ export async function handleApiRequest(
           return read.value;
         });
         return body;
+      },
+      async input() {
+        return validateBody(await context.body(), route.body ?? noBody);
       },
     };
     const result = await route.handle(context);

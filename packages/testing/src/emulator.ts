@@ -3,17 +3,12 @@ import { createAssertionVerifier } from "./client-assertion";
 import { resolveConfig } from "./config";
 import { routeNotFound } from "./errors";
 import { createFaultQueue } from "./faults";
+import { apiRoutes } from "./handlers";
 import { apiContentType, defaultErrorBody, errorResponse, jsonResponse } from "./http";
 import { createLogIdSequence, requestId } from "./ids";
 import { createLogWriter } from "./log-events";
 import { handleTokenRequest } from "./oauth-token";
 import { createRateLimiter } from "./rate-limit";
-import { jobRoutes } from "./resources/jobs";
-import { logRoutes } from "./resources/logs";
-import { roleRoutes } from "./resources/roles";
-import { tenantRoutes } from "./resources/tenant-routes";
-import { userRoleRoutes } from "./resources/user-roles";
-import { userRoutes } from "./resources/users";
 import { createRouter } from "./router";
 import { applySeed } from "./seed";
 import { createTenantStores, resetTenantStores } from "./tenant-state";
@@ -118,14 +113,7 @@ function buildEmulator(
   });
   const assertions = createAssertionVerifier({ domain: config.domain, now: config.now });
   const faults = createFaultQueue();
-  const router = createRouter([
-    ...userRoutes,
-    ...userRoleRoutes,
-    ...roleRoutes,
-    ...logRoutes,
-    ...jobRoutes,
-    ...tenantRoutes,
-  ]);
+  const router = createRouter(apiRoutes);
   const requests: ServedRequest[] = [];
   let grants = 0;
 

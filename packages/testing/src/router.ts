@@ -1,8 +1,11 @@
 import type { EmulatorConfig } from "./config";
+import type { EmulatedOperationId } from "./generated/routes";
 import type { HandlerResult } from "./http";
 import type { LogWriter } from "./log-events";
+import type { RouteSpec } from "./route-spec";
 import type { AccessTokenClaims } from "./tokens";
 import type { EmulatorState } from "./types";
+import type { BodySchema } from "./validate";
 
 /** What a Management API handler gets. */
 export interface ApiContext {
@@ -18,18 +21,34 @@ export interface ApiContext {
   now(): number;
   /** The parsed JSON body (`undefined` when empty); throws Auth0's 400 when it does not parse. */
   body(): Promise<unknown>;
+  /**
+   * The JSON body checked against the operation's schema from the document (and the
+   * route's `accepts`); throws Auth0's 400 `invalid_body` for the first problem.
+   */
+  input(): Promise<Record<string, unknown>>;
 }
 
-/** One Management API operation. */
-export interface Route {
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** Path under `/api/v2`, with `:name` parameters, e.g. `/users/:id/roles`. */
-  path: string;
-  /** The token needs any one of these; the first is the one Auth0 names in its 403. */
-  scopes: string[];
+/** The hand-written part of an operation: what the emulator does, not what the document says. */
+export interface Handler {
   /** Description of the `sapi` log event written when the operation succeeds. */
   audit?: string;
+  /**
+   * Where Auth0 checks the body otherwise than the document says, each with its evidence:
+   * `fields` join the document's, the other keys replace the document's.
+   */
+  amend?: Partial<BodySchema>;
   handle(context: ApiContext): Promise<HandlerResult> | HandlerResult;
+}
+
+/** Handlers keyed by the document's `operationId`. */
+export type Handlers = { [K in EmulatedOperationId]?: Handler };
+
+/** One Management API operation: the document's facts and its handler. */
+export interface Route extends Omit<RouteSpec, "body">, Handler {
+  /** The document's `operationId`; none for the few routes the document does not describe. */
+  operationId?: string;
+  /** The JSON body's schema (the document's, amended by the handler). */
+  body?: BodySchema;
 }
 
 /** A matched route and its decoded parameters. */
@@ -68,7 +87,7 @@ function matchPath(pattern: string[], segments: string[]): Record<string, string
  * router.match("GET", "/users/auth0%7C123"); // { route, params: { id: "auth0|123" } }
  * ```
  */
-export function createRouter(routes: Route[]) {
+export function createRouter(routes: readonly Route[]) {
   const compiled = routes.map((route) => ({ route, pattern: route.path.split("/") }));
   return {
     match(method: string, path: string): RouteMatch | undefined {

@@ -3,15 +3,20 @@ import { payloadError } from "./errors";
 /** JSON types a body field may have. */
 export type FieldType = "string" | "boolean" | "object" | "array" | "number" | "integer" | "any";
 
-/** A request body schema in the few terms the emulator's routes need. */
+/**
+ * A request body schema in the few terms the emulator's routes need (generated from the
+ * document into src/generated/routes.ts).
+ */
 export interface BodySchema {
-  fields: Record<string, FieldType>;
-  required?: string[];
-  minProperties?: number;
+  readonly fields: Readonly<Record<string, FieldType>>;
+  readonly required?: readonly string[];
+  readonly minProperties?: number;
   /** Fields that must look like an email address. */
-  emails?: string[];
+  readonly emails?: readonly string[];
   /** Fields that may also be `null` (object fields always may). */
-  nullable?: string[];
+  readonly nullable?: readonly string[];
+  /** Properties beyond `fields` are allowed (the document leaves the object open). */
+  readonly open?: boolean;
 }
 
 function jsonType(value: unknown): string {
@@ -37,7 +42,7 @@ export function validateBody(body: unknown, schema: BodySchema): Record<string, 
   const type = jsonType(body ?? {});
   if (type !== "object") throw payloadError(`Expected type object but found type ${type}`);
   const value = (body ?? {}) as Record<string, unknown>;
-  const extra = Object.keys(value).filter((key) => !(key in schema.fields));
+  const extra = schema.open ? [] : Object.keys(value).filter((key) => !(key in schema.fields));
   if (extra.length > 0) throw payloadError(`Additional properties not allowed: ${extra.join(",")}`);
   const count = Object.keys(value).length;
   if (schema.minProperties !== undefined && count < schema.minProperties) {

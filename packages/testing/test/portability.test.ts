@@ -60,8 +60,8 @@ describe("portability of src", () => {
     expect([...graph].filter((module) => !module.startsWith("/"))).toEqual(["jose"]);
   });
 
-  it("keeps every source file under about 250 lines", () => {
-    for (const file of files) {
+  it("keeps every hand-written source file under about 250 lines", () => {
+    for (const file of files.filter((name) => !relative(srcDir, name).startsWith("generated"))) {
       const lines = readFileSync(file, "utf8").split("\n").length;
       expect(lines, relative(srcDir, file)).toBeLessThanOrEqual(260);
     }

@@ -1,20 +1,8 @@
 import { apiError } from "../errors";
 import { randomAlphanumeric } from "../ids";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { ClientGrant, TenantStores } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
 import { listAnswer } from "./listing";
-
-const updateFields = fieldTypes({
-  array: ["scope", "authorization_details_types"],
-  string: ["organization_usage"],
-  boolean: ["allow_any_organization", "allow_all_scopes"],
-});
-const createFields = {
-  ...updateFields,
-  ...fieldTypes({ string: ["client_id", "audience", "default_for", "subject_type"] }),
-};
 
 /** The grant or Auth0's 404 `inexistent_client_grant` (as recorded). */
 function requireGrant(state: TenantStores, id: string): ClientGrant {
@@ -26,7 +14,7 @@ function requireGrant(state: TenantStores, id: string): ClientGrant {
 }
 
 async function createGrant(context: ApiContext) {
-  const body = validateBody(await context.body(), { fields: createFields, required: ["audience"] });
+  const body = await context.input();
   const { client_id, audience, scope, ...rest } = body;
   for (const grant of context.state.clientGrants.values()) {
     if (grant.client_id === client_id && grant.audience === audience) {
@@ -45,11 +33,8 @@ async function createGrant(context: ApiContext) {
 }
 
 /** `/client-grants` routes. */
-export const clientGrantRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/client-grants",
-    scopes: ["read:client_grants"],
+export const clientGrantHandlers = {
+  "get_client-grants": {
     handle(context) {
       const filters = ["audience", "client_id", "subject_type"].flatMap((name) => {
         const value = context.query.get(name);
@@ -61,35 +46,23 @@ export const clientGrantRoutes: Route[] = [
       return listAnswer(grants, context.query, { key: "client_grants" });
     },
   },
-  {
-    method: "POST",
-    path: "/client-grants",
-    scopes: ["create:client_grants"],
+  "post_client-grants": {
     audit: "Create client grant",
     handle: createGrant,
   },
-  {
-    method: "GET",
-    path: "/client-grants/:id",
-    scopes: ["read:client_grants"],
+  "get_client-grant": {
     handle: (context) => ({ status: 200, body: requireGrant(context.state, context.params.id!) }),
   },
-  {
-    method: "PATCH",
-    path: "/client-grants/:id",
-    scopes: ["update:client_grants"],
+  "patch_client-grants_by_id": {
     audit: "Update client grant",
     async handle(context) {
       const grant = requireGrant(context.state, context.params.id!);
-      const body = validateBody(await context.body(), { fields: updateFields });
+      const body = await context.input();
       Object.assign(grant, body);
       return { status: 200, body: grant };
     },
   },
-  {
-    method: "DELETE",
-    path: "/client-grants/:id",
-    scopes: ["delete:client_grants"],
+  "delete_client-grants_by_id": {
     audit: "Delete client grant",
     handle(context) {
       // Deleting an unknown grant answers 204 again (as recorded).
@@ -97,4 +70,4 @@ export const clientGrantRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;

@@ -1,25 +1,9 @@
 import { apiError } from "../errors";
 import { randomAlphanumeric } from "../ids";
 import { projectFields } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import { type Connection, databaseOptions, type TenantStores } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
 import { listAnswer } from "./listing";
-
-const updateFields = fieldTypes({
-  string: ["display_name"],
-  object: [
-    "options",
-    "metadata",
-    "authentication",
-    "connected_accounts",
-    "cross_app_access_requesting_app",
-  ],
-  array: ["enabled_clients", "realms"],
-  boolean: ["is_domain_connection", "show_as_button"],
-});
-const createFields = { ...updateFields, ...fieldTypes({ string: ["name", "strategy"] }) };
 
 /** Key order of connections in Auth0's answers (as recorded); other keys follow. */
 const keyOrder = [
@@ -76,10 +60,7 @@ function optionsFor(
 }
 
 async function createConnection(context: ApiContext) {
-  const body = validateBody(await context.body(), {
-    fields: createFields,
-    required: ["name", "strategy"],
-  });
+  const body = await context.input();
   const name = body.name as string;
   if (connectionByName(context.state, name) !== undefined) {
     throw apiError(409, "A connection with the same name already exists");
@@ -99,10 +80,7 @@ async function createConnection(context: ApiContext) {
 
 async function updateConnection(context: ApiContext) {
   const connection = requireConnection(context.state, context.params.id!);
-  const body = validateBody(await context.body(), {
-    fields: updateFields,
-    nullable: ["enabled_clients"],
-  });
+  const body = await context.input();
   const updated: Record<string, unknown> = { ...connection };
   for (const [key, value] of Object.entries(body)) {
     if (key === "options") {
@@ -121,11 +99,8 @@ async function updateConnection(context: ApiContext) {
 }
 
 /** `/connections` routes. */
-export const connectionRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/connections",
-    scopes: ["read:connections"],
+export const connectionHandlers = {
+  get_connections: {
     handle(context) {
       const strategies = context.query.getAll("strategy");
       const name = context.query.get("name");
@@ -140,33 +115,21 @@ export const connectionRoutes: Route[] = [
       });
     },
   },
-  {
-    method: "POST",
-    path: "/connections",
-    scopes: ["create:connections"],
+  post_connections: {
     audit: "Create a connection",
     handle: createConnection,
   },
-  {
-    method: "GET",
-    path: "/connections/:id",
-    scopes: ["read:connections"],
+  get_connections_by_id: {
     handle: (context) => ({
       status: 200,
       body: projectFields(requireConnection(context.state, context.params.id!), context.query),
     }),
   },
-  {
-    method: "PATCH",
-    path: "/connections/:id",
-    scopes: ["update:connections"],
+  patch_connections_by_id: {
     audit: "Update a connection",
     handle: updateConnection,
   },
-  {
-    method: "DELETE",
-    path: "/connections/:id",
-    scopes: ["delete:connections"],
+  delete_connections_by_id: {
     audit: "Delete a connection",
     handle(context) {
       // 202 with `deleted_at` while the deletion runs; 204 once the connection is gone (as recorded).
@@ -180,4 +143,4 @@ export const connectionRoutes: Route[] = [
       return { status: 202, body: { deleted_at: new Date(context.now()).toISOString() } };
     },
   },
-];
+} satisfies Handlers;

@@ -1,21 +1,12 @@
 import { apiError } from "../errors";
 import { randomAlphanumeric } from "../ids";
-import type { Route } from "../router";
+import type { Handlers } from "../router";
 import type { DeviceCredential } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
 import { listAnswer, without } from "./listing";
 
-const createFields = fieldTypes({
-  string: ["device_name", "type", "value", "device_id", "client_id"],
-});
-
 /** `/device-credentials` routes: list, create a public key, delete. */
-export const deviceCredentialRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/device-credentials",
-    scopes: ["read:device_credentials"],
+export const deviceCredentialHandlers = {
+  "get_device-credentials": {
     handle(context) {
       const filters = ["user_id", "client_id", "type"].flatMap((name) => {
         const value = context.query.get(name);
@@ -27,16 +18,10 @@ export const deviceCredentialRoutes: Route[] = [
       return listAnswer(credentials, context.query, { key: "device_credentials" });
     },
   },
-  {
-    method: "POST",
-    path: "/device-credentials",
-    scopes: ["create:current_user_device_credentials"],
+  "post_device-credentials": {
     audit: "Create a device credential",
     async handle(context) {
-      const body = validateBody(await context.body(), {
-        fields: createFields,
-        required: ["device_name", "type", "value", "device_id"],
-      });
+      const body = await context.input();
       for (const existing of context.state.deviceCredentials.values()) {
         if (existing.device_id === body.device_id && existing.type === body.type) {
           throw apiError(409, "A public key already exists for the device.");
@@ -55,10 +40,7 @@ export const deviceCredentialRoutes: Route[] = [
       return { status: 201, body: { id: credential.id } };
     },
   },
-  {
-    method: "DELETE",
-    path: "/device-credentials/:id",
-    scopes: ["delete:device_credentials", "delete:current_user_device_credentials"],
+  "delete_device-credentials_by_id": {
     audit: "Delete a device credential",
     handle(context) {
       // Deleting an unknown credential answers 204 again (as recorded).
@@ -66,4 +48,4 @@ export const deviceCredentialRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;

@@ -1,15 +1,7 @@
 import { apiError } from "../errors";
 import { projectFields } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { Resource } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
-
-const providerFields = fieldTypes({
-  string: ["name", "default_from_address"],
-  boolean: ["enabled"],
-  object: ["credentials", "settings"],
-});
 
 /** Credential fields Auth0 keeps but never sends back (`smtp_pass` as recorded; the others alike). */
 const secretCredentials = [
@@ -38,26 +30,17 @@ function requireProvider(context: ApiContext): Resource {
 }
 
 /** `/emails/provider` routes: one provider per tenant. */
-export const emailProviderRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/emails/provider",
-    scopes: ["read:email_provider"],
+export const emailProviderHandlers = {
+  get_provider: {
     handle: (context) => ({
       status: 200,
       body: projectFields(present(requireProvider(context)), context.query),
     }),
   },
-  {
-    method: "POST",
-    path: "/emails/provider",
-    scopes: ["create:email_provider"],
+  post_provider: {
     audit: "Create the email provider",
     async handle(context) {
-      const body = validateBody(await context.body(), {
-        fields: providerFields,
-        required: ["name", "credentials"],
-      });
+      const body = await context.input();
       if (context.state.tenant.emailProvider !== undefined) {
         throw apiError(409, "Email provider is already configured.");
       }
@@ -65,14 +48,11 @@ export const emailProviderRoutes: Route[] = [
       return { status: 201, body: present(body) };
     },
   },
-  {
-    method: "PATCH",
-    path: "/emails/provider",
-    scopes: ["update:email_provider"],
+  patch_provider: {
     audit: "Update the email provider",
     async handle(context) {
       const provider = requireProvider(context);
-      const body = validateBody(await context.body(), { fields: providerFields });
+      const body = await context.input();
       // New credentials replace the old ones, except a secret the update leaves out.
       const old = (provider.credentials ?? {}) as Record<string, unknown>;
       const kept = Object.fromEntries(
@@ -85,10 +65,7 @@ export const emailProviderRoutes: Route[] = [
       return { status: 200, body: present(updated) };
     },
   },
-  {
-    method: "DELETE",
-    path: "/emails/provider",
-    scopes: ["delete:email_provider"],
+  delete_provider: {
     audit: "Delete the email provider",
     handle(context) {
       // 204 even when none is configured (as recorded).
@@ -96,4 +73,4 @@ export const emailProviderRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;

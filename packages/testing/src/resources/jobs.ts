@@ -1,9 +1,8 @@
 import { apiError, apiErrorBody, EmulatorHttpError, payloadError, userNotFound } from "../errors";
 import { randomAlphanumeric } from "../ids";
 import { type JobEntry, presentJob } from "../job-model";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import { runImport } from "../users-import";
-import { validateBody } from "../validate";
 
 /** Auth0's limit on the whole multipart payload of an import. */
 const maxPayloadBytes = 512_000;
@@ -90,15 +89,7 @@ async function createImport(context: ApiContext) {
 }
 
 async function createVerificationEmail(context: ApiContext) {
-  const body = validateBody(await context.body(), {
-    fields: {
-      user_id: "string",
-      client_id: "string",
-      identity: "object",
-      organization_id: "string",
-    },
-    required: ["user_id"],
-  });
+  const body = await context.input();
   const user = context.state.users.get(body.user_id as string);
   if (user === undefined) throw userNotFound();
   if (user.email === undefined) throw apiError(400, "User does not have an email address.");
@@ -162,26 +153,17 @@ function readErrors(context: ApiContext) {
 }
 
 /** `/jobs` routes: users imports, verification emails, job status and import errors. */
-export const jobRoutes: Route[] = [
-  {
-    method: "POST",
-    path: "/jobs/users-imports",
-    scopes: ["create:users"],
+export const jobHandlers = {
+  "post_users-imports": {
     audit: "Create import users job",
     handle: createImport,
   },
-  {
-    method: "POST",
-    path: "/jobs/verification-email",
-    scopes: ["update:users"],
+  "post_verification-email": {
     audit: "Send an email address verification email",
     handle: createVerificationEmail,
   },
-  { method: "GET", path: "/jobs/:id", scopes: ["create:users", "read:users"], handle: readJob },
-  {
-    method: "GET",
-    path: "/jobs/:id/errors",
-    scopes: ["create:users", "read:users"],
+  get_jobs_by_id: { handle: readJob },
+  get_errors: {
     handle: readErrors,
   },
-];
+} satisfies Handlers;

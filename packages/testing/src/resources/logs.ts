@@ -2,7 +2,7 @@ import { logNotFound, queryError } from "../errors";
 import type { HandlerResult } from "../http";
 import { pageOf, projectFields, readInteger, readOffsetPage, withTotals } from "../pagination";
 import { compileQuery, QuerySyntaxError } from "../query";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { Log } from "../types";
 
 const byIdAscending = (a: Log, b: Log) => (a.log_id < b.log_id ? -1 : a.log_id > b.log_id ? 1 : 0);
@@ -59,33 +59,24 @@ function search(context: ApiContext, logs: Log[]): HandlerResult {
 }
 
 /** `/logs` and `/users/{id}/logs` routes. */
-export const logRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/logs",
-    scopes: ["read:logs", "read:logs_users"],
+export const logHandlers = {
+  get_logs: {
     handle(context) {
       if (context.query.has("from") || context.query.has("take")) return checkpoint(context);
       return search(context, context.state.logs);
     },
   },
-  {
-    method: "GET",
-    path: "/logs/:id",
-    scopes: ["read:logs", "read:logs_users"],
+  get_logs_by_id: {
     handle(context) {
       const log = context.state.logs.find((entry) => entry.log_id === context.params.id);
       if (log === undefined) throw logNotFound();
       return { status: 200, body: log };
     },
   },
-  {
-    method: "GET",
-    path: "/users/:id/logs",
-    scopes: ["read:logs", "read:logs_users"],
+  get_logs_by_user: {
     handle(context) {
       const logs = context.state.logs.filter((log) => log.user_id === context.params.id);
       return search(context, logs);
     },
   },
-];
+} satisfies Handlers;

@@ -1,33 +1,12 @@
 import { apiError } from "../errors";
 import { objectId } from "../ids";
 import { projectFields } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { ResourceServer, TenantStores } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
 import { listAnswer } from "./listing";
 
 // `token_lifetime_for_web` is not in the OpenAPI document, but Auth0 accepts it (as recorded).
-const updateFields = fieldTypes({
-  string: ["name", "signing_alg", "signing_secret", "token_dialect", "consent_policy"],
-  array: ["scopes", "authorization_details"],
-  boolean: [
-    "allow_offline_access",
-    "allow_online_access",
-    "allow_online_access_with_ephemeral_sessions",
-    "skip_consent_for_verifiable_first_party_clients",
-    "enforce_policies",
-  ],
-  integer: ["token_lifetime", "token_lifetime_for_web"],
-  object: [
-    "token_encryption",
-    "proof_of_possession",
-    "subject_type_authorization",
-    "authorization_policy",
-  ],
-});
-const createFields = { ...updateFields, identifier: "string" as const };
-const nullable = ["consent_policy", "authorization_details"];
+const recordedFields = { fields: { token_lifetime_for_web: "integer" } } as const;
 
 /** Key order of resource servers in Auth0's answers (as recorded); other keys follow. */
 const keyOrder = [
@@ -74,11 +53,7 @@ function requireServer(state: TenantStores, id: string): ResourceServer {
 }
 
 async function createServer(context: ApiContext) {
-  const body = validateBody(await context.body(), {
-    fields: createFields,
-    required: ["identifier"],
-    nullable,
-  });
+  const body = await context.input();
   for (const server of context.state.resourceServers.values()) {
     if (server.identifier === body.identifier) {
       throw apiError(409, "A resource server with the same identifier already exists.");
@@ -100,11 +75,8 @@ async function createServer(context: ApiContext) {
 }
 
 /** `/resource-servers` routes. The Management API itself is listed as a system API. */
-export const resourceServerRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/resource-servers",
-    scopes: ["read:resource_servers"],
+export const resourceServerHandlers = {
+  "get_resource-servers": {
     handle(context) {
       const identifiers = context.query.getAll("identifiers");
       const servers = [...context.state.resourceServers.values()]
@@ -113,39 +85,29 @@ export const resourceServerRoutes: Route[] = [
       return listAnswer(servers, context.query, { key: "resource_servers" });
     },
   },
-  {
-    method: "POST",
-    path: "/resource-servers",
-    scopes: ["create:resource_servers"],
+  "post_resource-servers": {
+    amend: recordedFields,
     audit: "Create a resource server",
     handle: createServer,
   },
-  {
-    method: "GET",
-    path: "/resource-servers/:id",
-    scopes: ["read:resource_servers"],
+  "get_resource-servers_by_id": {
     handle: (context) => ({
       status: 200,
       body: projectFields(present(requireServer(context.state, context.params.id!)), context.query),
     }),
   },
-  {
-    method: "PATCH",
-    path: "/resource-servers/:id",
-    scopes: ["update:resource_servers"],
+  "patch_resource-servers_by_id": {
+    amend: recordedFields,
     audit: "Update a resource server",
     async handle(context) {
       const server = requireServer(context.state, context.params.id!);
-      const body = validateBody(await context.body(), { fields: updateFields, nullable });
+      const body = await context.input();
       const updated = present({ ...server, ...body });
       context.state.resourceServers.set(server.id, updated);
       return { status: 200, body: updated };
     },
   },
-  {
-    method: "DELETE",
-    path: "/resource-servers/:id",
-    scopes: ["delete:resource_servers"],
+  "delete_resource-servers_by_id": {
     audit: "Delete a resource server",
     handle(context) {
       // Deleting an unknown resource server answers 204 again (as recorded).
@@ -153,4 +115,4 @@ export const resourceServerRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;

@@ -2,9 +2,8 @@ import { apiError, payloadError, queryError, roleNotFound } from "../errors";
 import type { HandlerResult } from "../http";
 import { roleId } from "../ids";
 import { pageOf, readInteger, readOffsetPage, withTotals } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { EmulatorState, Role } from "../types";
-import { validateBody } from "../validate";
 import { requireUser } from "./users";
 
 /** The role or Auth0's 404 (which carries no `errorCode`, as recorded). */
@@ -21,10 +20,9 @@ export function presentRole(role: Role): Role {
     : { id: role.id, name: role.name, description: role.description };
 }
 
-/** Reads `{ [key]: string[] }` with at least one id. */
-export function readIdList(body: unknown, key: string): string[] {
-  const value = validateBody(body, { fields: { [key]: "array" }, required: [key] });
-  const ids = value[key] as unknown[];
+/** The ids of a body the document's schema has checked (`{ [key]: [...] }`): at least one, all strings. */
+export function readIdList(body: Record<string, unknown>, key: string): string[] {
+  const ids = body[key] as unknown[];
   if (ids.length === 0) throw payloadError("Array is too short (0), minimum 1", key);
   if (!ids.every((id) => typeof id === "string")) {
     throw payloadError("Expected type string but found type non-string", key);
@@ -38,8 +36,6 @@ function nameTaken(state: EmulatorState, name: string, except?: string): boolean
   }
   return false;
 }
-
-const roleFields = { name: "string", description: "string" } as const;
 
 interface Member {
   at: number;
@@ -126,11 +122,8 @@ function listMembers(context: ApiContext): HandlerResult {
 }
 
 /** `/roles` routes. */
-export const roleRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/roles",
-    scopes: ["read:roles"],
+export const roleHandlers = {
+  get_roles: {
     handle(context) {
       const page = readOffsetPage(context.query, 1);
       const filter = context.query.get("name_filter")?.toLowerCase();
@@ -142,13 +135,10 @@ export const roleRoutes: Route[] = [
       return { status: 200, body: pageOf(roles, page) };
     },
   },
-  {
-    method: "POST",
-    path: "/roles",
-    scopes: ["create:roles"],
+  post_roles: {
     audit: "Create a role",
     async handle(context) {
-      const body = validateBody(await context.body(), { fields: roleFields, required: ["name"] });
+      const body = await context.input();
       if (nameTaken(context.state, body.name as string))
         throw apiError(409, "The role already exists.");
       const role: Role = { id: roleId(), name: body.name as string };
@@ -158,23 +148,17 @@ export const roleRoutes: Route[] = [
       return { status: 200, body: presentRole(role) };
     },
   },
-  {
-    method: "GET",
-    path: "/roles/:id",
-    scopes: ["read:roles"],
+  get_roles_by_id: {
     handle: (context) => ({
       status: 200,
       body: presentRole(requireRole(context.state, context.params.id!)),
     }),
   },
-  {
-    method: "PATCH",
-    path: "/roles/:id",
-    scopes: ["update:roles"],
+  patch_roles_by_id: {
     audit: "Update a role",
     async handle(context) {
       const role = requireRole(context.state, context.params.id!);
-      const body = validateBody(await context.body(), { fields: roleFields, minProperties: 1 });
+      const body = await context.input();
       if (typeof body.name === "string") {
         if (nameTaken(context.state, body.name, role.id))
           throw apiError(409, "The role already exists.");
@@ -184,10 +168,7 @@ export const roleRoutes: Route[] = [
       return { status: 200, body: presentRole(role) };
     },
   },
-  {
-    method: "DELETE",
-    path: "/roles/:id",
-    scopes: ["delete:roles"],
+  delete_roles_by_id: {
     audit: "Delete a role",
     handle(context) {
       const role = requireRole(context.state, context.params.id!);
@@ -197,20 +178,14 @@ export const roleRoutes: Route[] = [
       return { status: 200, body: {} };
     },
   },
-  {
-    method: "GET",
-    path: "/roles/:id/users",
-    scopes: ["read:users", "read:roles", "read:role_members"],
+  get_role_user: {
     handle: listMembers,
   },
-  {
-    method: "POST",
-    path: "/roles/:id/users",
-    scopes: ["update:roles", "create:role_members"],
+  post_role_users: {
     audit: "Assign users to a role",
     async handle(context) {
       const role = requireRole(context.state, context.params.id!);
-      const ids = readIdList(await context.body(), "users");
+      const ids = readIdList(await context.input(), "users");
       for (const id of ids) requireUser(context.state, id);
       const members = context.state.roleMembers.get(role.id) ?? new Map<string, number>();
       for (const id of ids) if (!members.has(id)) members.set(id, context.now());
@@ -218,4 +193,4 @@ export const roleRoutes: Route[] = [
       return { status: 200, body: {} };
     },
   },
-];
+} satisfies Handlers;

@@ -1,17 +1,9 @@
 import { apiError } from "../errors";
 import { randomAlphanumeric } from "../ids";
 import { projectFields, readBoolean } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import type { Rule, TenantStores } from "../tenant-state";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
 import { listAnswer } from "./listing";
-
-const ruleFields = fieldTypes({
-  string: ["name", "script"],
-  number: ["order"],
-  boolean: ["enabled"],
-});
 
 /** The rule or Auth0's 404 `inexistent_rule` (as recorded). */
 function requireRule(state: TenantStores, id: string): Rule {
@@ -35,10 +27,7 @@ function present(rule: Rule): Rule {
 }
 
 async function createRule(context: ApiContext) {
-  const body = validateBody(await context.body(), {
-    fields: ruleFields,
-    required: ["name", "script"],
-  });
+  const body = await context.input();
   checkNameFree(context.state, body.name as string);
   // Without `order`, a new rule runs after every existing one.
   const last = Math.max(0, ...[...context.state.rules.values()].map((rule) => rule.order));
@@ -55,11 +44,8 @@ async function createRule(context: ApiContext) {
 }
 
 /** `/rules` routes, listed by `order`. */
-export const ruleRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/rules",
-    scopes: ["read:rules"],
+export const ruleHandlers = {
+  get_rules: {
     handle(context) {
       const enabled = context.query.has("enabled")
         ? readBoolean(context.query, "enabled", true)
@@ -70,39 +56,27 @@ export const ruleRoutes: Route[] = [
       return listAnswer(rules, context.query, { key: "rules" });
     },
   },
-  {
-    method: "POST",
-    path: "/rules",
-    scopes: ["create:rules"],
+  post_rules: {
     audit: "Create a rule",
     handle: createRule,
   },
-  {
-    method: "GET",
-    path: "/rules/:id",
-    scopes: ["read:rules"],
+  get_rules_by_id: {
     handle: (context) => ({
       status: 200,
       body: projectFields(requireRule(context.state, context.params.id!), context.query),
     }),
   },
-  {
-    method: "PATCH",
-    path: "/rules/:id",
-    scopes: ["update:rules"],
+  patch_rules_by_id: {
     audit: "Update a rule",
     async handle(context) {
       const rule = requireRule(context.state, context.params.id!);
-      const body = validateBody(await context.body(), { fields: ruleFields });
+      const body = await context.input();
       if (typeof body.name === "string") checkNameFree(context.state, body.name, rule.id);
       Object.assign(rule, body);
       return { status: 200, body: rule };
     },
   },
-  {
-    method: "DELETE",
-    path: "/rules/:id",
-    scopes: ["delete:rules"],
+  delete_rules_by_id: {
     audit: "Delete a rule",
     handle(context) {
       // Deleting an unknown rule answers 204 again (as recorded).
@@ -110,4 +84,4 @@ export const ruleRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;

@@ -1,5 +1,5 @@
 import { apiError, queryError } from "../errors";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 
 const dayMs = 86_400_000;
 
@@ -66,11 +66,8 @@ function dailyStats(context: ApiContext): Day[] {
 }
 
 /** `/stats` routes. */
-export const statRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/stats/active-users",
-    scopes: ["read:stats"],
+export const statHandlers = {
+  "get_active-users": {
     handle(context) {
       // Users who logged in during the last 30 days (by `last_login`), as Auth0 counts them.
       const since = context.now() - 30 * dayMs;
@@ -82,10 +79,7 @@ export const statRoutes: Route[] = [
       return { status: 200, body: count };
     },
   },
-  {
-    method: "GET",
-    path: "/stats/daily",
-    scopes: ["read:stats"],
+  get_daily: {
     handle: (context) => ({ status: 200, body: dailyStats(context) }),
   },
-];
+} satisfies Handlers;

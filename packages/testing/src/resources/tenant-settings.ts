@@ -1,6 +1,6 @@
 import { payloadError } from "../errors";
 import { projectFields } from "../pagination";
-import type { Route } from "../router";
+import type { Handlers } from "../router";
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -16,20 +16,14 @@ function deepMerge(target: Record<string, unknown>, patch: Record<string, unknow
 }
 
 /** `/tenants/settings` routes. */
-export const tenantSettingsRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/tenants/settings",
-    scopes: ["read:tenant_settings"],
+export const tenantSettingsHandlers = {
+  tenant_settings_route: {
     handle: (context) => ({
       status: 200,
       body: projectFields(context.state.tenant.settings, context.query),
     }),
   },
-  {
-    method: "PATCH",
-    path: "/tenants/settings",
-    scopes: ["update:tenant_settings"],
+  patch_settings: {
     audit: "Update tenant settings",
     async handle(context) {
       const body = await context.body();
@@ -41,4 +35,4 @@ export const tenantSettingsRoutes: Route[] = [
       return { status: 200, body: context.state.tenant.settings };
     },
   },
-];
+} satisfies Handlers;

@@ -1,16 +1,7 @@
 import { apiError, userNotFound } from "../errors";
 import { randomAlphanumeric } from "../ids";
-import type { ApiContext, Route } from "../router";
-import { validateBody } from "../validate";
-import { fieldTypes } from "./field-types";
+import type { ApiContext, Handlers } from "../router";
 import { requireUser } from "./users";
-
-const commonFields = fieldTypes({
-  string: ["result_url", "user_id", "client_id", "organization_id"],
-  integer: ["ttl_sec"],
-  boolean: ["includeEmailInRedirect"],
-  object: ["identity"],
-});
 
 /** A ticket URL on the tenant's Universal Login, shaped like the recorded ones. */
 function ticketUrl(context: ApiContext, page: string): string {
@@ -18,17 +9,11 @@ function ticketUrl(context: ApiContext, page: string): string {
 }
 
 /** `/tickets` routes: email verification and password change tickets (201 `{ ticket }`). */
-export const ticketRoutes: Route[] = [
-  {
-    method: "POST",
-    path: "/tickets/email-verification",
-    scopes: ["create:user_tickets"],
+export const ticketHandlers = {
+  "post_email-verification": {
     audit: "Create an email verification ticket",
     async handle(context) {
-      const body = validateBody(await context.body(), {
-        fields: commonFields,
-        required: ["user_id"],
-      });
+      const body = await context.input();
       const user = requireUser(context.state, body.user_id as string);
       if (user.email === undefined) {
         throw apiError(400, "The user does not have an email address.", "invalid_body");
@@ -36,21 +21,10 @@ export const ticketRoutes: Route[] = [
       return { status: 201, body: { ticket: ticketUrl(context, "email-verification") } };
     },
   },
-  {
-    method: "POST",
-    path: "/tickets/password-change",
-    scopes: ["create:user_tickets"],
+  "post_password-change": {
     audit: "Create a password change ticket",
     async handle(context) {
-      const body = validateBody(await context.body(), {
-        fields: {
-          ...commonFields,
-          ...fieldTypes({
-            string: ["connection_id", "email"],
-            boolean: ["mark_email_as_verified"],
-          }),
-        },
-      });
+      const body = await context.input();
       if (typeof body.user_id === "string") {
         requireUser(context.state, body.user_id);
       } else {
@@ -72,4 +46,4 @@ export const ticketRoutes: Route[] = [
       return { status: 201, body: { ticket: ticketUrl(context, "reset-password") } };
     },
   },
-];
+} satisfies Handlers;

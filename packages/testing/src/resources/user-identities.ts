@@ -1,8 +1,7 @@
 import { apiError, payloadError } from "../errors";
-import type { Route } from "../router";
+import type { Handlers } from "../router";
 import type { Identity, User } from "../types";
 import { buildUser } from "../user-model";
-import { validateBody } from "../validate";
 import { requireUser } from "./users";
 
 /** The profile fields Auth0 copies into a linked identity's `profileData` (recorded order). */
@@ -39,29 +38,20 @@ function answered(user: User) {
 }
 
 /** `/users/{id}/identities` routes: link another account to a user, and unlink it. */
-export const userIdentityRoutes: Route[] = [
-  {
-    method: "POST",
-    path: "/users/:id/identities",
-    scopes: ["update:users", "update:current_user_identities"],
+export const userIdentityHandlers = {
+  post_identities: {
     audit: "Link a user account",
     async handle(context) {
       const primary = requireUser(context.state, context.params.id!);
-      const body = validateBody(await context.body(), {
-        fields: {
-          provider: "string",
-          connection_id: "string",
-          user_id: "string",
-          link_with: "string",
-        },
-      });
+      const body = await context.input();
       if (body.link_with !== undefined) {
         throw apiError(400, "Invalid token (link_with).", "invalid_body");
       }
       if (body.provider === undefined) throw payloadError("Missing required property: provider");
       if (body.user_id === undefined) throw payloadError("Missing required property: user_id");
       const provider = body.provider as string;
-      const given = body.user_id as string;
+      // The document allows a number (some providers' ids are numeric); Auth0 stores text.
+      const given = String(body.user_id);
       const secondaryId = given.startsWith(`${provider}|`) ? given : `${provider}|${given}`;
       if (secondaryId === primary.user_id) {
         throw apiError(400, "Main identity and the new one are the same.", "invalid_body");
@@ -79,10 +69,7 @@ export const userIdentityRoutes: Route[] = [
       return { status: 201, body: answered(primary) };
     },
   },
-  {
-    method: "DELETE",
-    path: "/users/:id/identities/:provider/:user_id",
-    scopes: ["update:users", "update:current_user_identities"],
+  delete_user_identity_by_user_id: {
     audit: "Unlink a user account",
     handle(context) {
       const primary = requireUser(context.state, context.params.id!);
@@ -108,4 +95,4 @@ export const userIdentityRoutes: Route[] = [
       return { status: 200, body: answered(primary) };
     },
   },
-];
+} satisfies Handlers;

@@ -1,15 +1,12 @@
 import { apiError } from "../errors";
-import type { Route } from "../router";
+import type { Handlers } from "../router";
 import { requireUser } from "./users";
 
 const providers = ["duo", "google-authenticator"];
 
 /** `/users/{id}/multifactor/{provider}` and `/users/{id}/enrollments`. */
-export const userMultifactorRoutes: Route[] = [
-  {
-    method: "DELETE",
-    path: "/users/:id/multifactor/:provider",
-    scopes: ["update:users"],
+export const userMultifactorHandlers = {
+  delete_multifactor_by_provider: {
     audit: "Delete a user's multifactor provider",
     handle(context) {
       const provider = context.params.provider!;
@@ -30,14 +27,11 @@ export const userMultifactorRoutes: Route[] = [
       return { status: 204 };
     },
   },
-  {
-    method: "GET",
-    path: "/users/:id/enrollments",
-    scopes: ["read:users", "read:current_user"],
+  get_enrollments: {
     handle(context) {
       const user = requireUser(context.state, context.params.id!);
       const enrollments = context.state.guardianEnrollments.get(user.user_id) ?? [];
       return { status: 200, body: enrollments.map((enrollment) => ({ ...enrollment })) };
     },
   },
-];
+} satisfies Handlers;

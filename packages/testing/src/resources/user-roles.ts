@@ -1,21 +1,18 @@
 import { pageOf, readOffsetPage, withTotals } from "../pagination";
-import type { ApiContext, Route } from "../router";
+import type { ApiContext, Handlers } from "../router";
 import { presentRole, readIdList, requireRole } from "./roles";
 import { requireUser } from "./users";
 
 async function readRoleIds(context: ApiContext): Promise<string[]> {
   requireUser(context.state, context.params.id!);
-  const ids = readIdList(await context.body(), "roles");
+  const ids = readIdList(await context.input(), "roles");
   for (const id of ids) requireRole(context.state, id);
   return ids;
 }
 
 /** `/users/{id}/roles` routes. Assigning and removing answer 204 (as recorded). */
-export const userRoleRoutes: Route[] = [
-  {
-    method: "GET",
-    path: "/users/:id/roles",
-    scopes: ["read:users", "read:roles", "read:role_members"],
+export const userRoleHandlers = {
+  get_user_roles: {
     handle(context) {
       const user = requireUser(context.state, context.params.id!);
       const page = readOffsetPage(context.query, 1);
@@ -27,10 +24,7 @@ export const userRoleRoutes: Route[] = [
       return { status: 200, body: pageOf(roles, page) };
     },
   },
-  {
-    method: "POST",
-    path: "/users/:id/roles",
-    scopes: ["update:users", "create:role_members"],
+  post_user_roles: {
     audit: "Assign roles to a user",
     async handle(context) {
       const userId = context.params.id!;
@@ -42,10 +36,7 @@ export const userRoleRoutes: Route[] = [
       return { status: 204 };
     },
   },
-  {
-    method: "DELETE",
-    path: "/users/:id/roles",
-    scopes: ["update:users", "delete:role_members"],
+  delete_user_roles: {
     audit: "Removes roles from a user",
     async handle(context) {
       const userId = context.params.id!;
@@ -54,4 +45,4 @@ export const userRoleRoutes: Route[] = [
       return { status: 204 };
     },
   },
-];
+} satisfies Handlers;
