@@ -11,15 +11,9 @@ import { handleTokenRequest } from "./oauth-token";
 import { createRateLimiter } from "./rate-limit";
 import { createRouter } from "./router";
 import { applySeed } from "./seed";
-import { createTenantStores, resetTenantStores } from "./tenant-state";
+import { createState, resetState } from "./state";
 import { createTokenAuthority } from "./tokens";
-import type {
-  Auth0Emulator,
-  Auth0EmulatorOptions,
-  EmulatorState,
-  ServedRequest,
-  StatusFault,
-} from "./types";
+import type { Auth0Emulator, Auth0EmulatorOptions, ServedRequest, StatusFault } from "./types";
 
 /** Query parameters whose values never reach the request log. */
 const secretParams = new Set(["client_secret", "client_assertion", "access_token", "password"]);
@@ -95,14 +89,7 @@ function buildEmulator(
   config: ReturnType<typeof resolveConfig>,
   limiter: ReturnType<typeof createRateLimiter> | undefined,
 ): Auth0Emulator {
-  const state: EmulatorState = {
-    users: new Map(),
-    roles: new Map(),
-    roleMembers: new Map(),
-    logs: [],
-    jobs: new Map(),
-    ...createTenantStores(config),
-  };
+  const state = createState(config);
   const logIds = createLogIdSequence();
   const logs = createLogWriter(state, logIds, config.now, config.domain);
   const tokens = createTokenAuthority({
@@ -188,12 +175,7 @@ function buildEmulator(
     revokeIssuedTokens: () => tokens.revokeIssued(),
     failNext: (fault) => faults.add(fault),
     reset() {
-      state.users.clear();
-      state.roles.clear();
-      state.roleMembers.clear();
-      state.logs.length = 0;
-      state.jobs.clear();
-      resetTenantStores(state, config);
+      resetState(state, config);
       logIds.reset();
       requests.length = 0;
       grants = 0;

@@ -1,3 +1,5 @@
+import type * as Document from "./generated/resources";
+
 /** Where a job is in its life. */
 export type JobStatus = "pending" | "processing" | "completed" | "failed";
 
@@ -17,16 +19,14 @@ export interface JobUserError {
 }
 
 /** A job as the Management API returns it. */
-export interface Job {
-  type: string;
+export interface Job extends Omit<Document.Job, "status" | "summary" | "created_at"> {
   status: JobStatus;
-  connection_id?: string;
-  external_id?: string;
   summary?: JobSummary;
-  status_details?: string;
-  connection?: string;
   created_at: string;
-  id: string;
+  /** Recorded on imports beside `connection_id`, though the document does not list it. */
+  connection?: string;
+  /** The import's `external_id`, echoed back (not in the document's job either). */
+  external_id?: string;
   [key: string]: unknown;
 }
 

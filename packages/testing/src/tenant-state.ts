@@ -1,46 +1,53 @@
 import type { EmulatorConfig } from "./config";
 import { connectionIdOf } from "./connection-ids";
+import type * as Document from "./generated/resources";
 import { objectId, randomAlphanumeric } from "./ids";
 
 /** A Management API object as stored: the fields Auth0 returns, in Auth0's key order. */
 export type Resource = Record<string, unknown>;
 
 /** An application (`/clients`). */
-export interface Client extends Resource {
+export interface Client extends Document.Client {
   client_id: string;
   name: string;
+  [key: string]: unknown;
 }
 
 /** A connection (`/connections`). */
-export interface Connection extends Resource {
+export interface Connection extends Document.Connection {
   id: string;
   name: string;
   strategy: string;
+  [key: string]: unknown;
 }
 
 /** A client grant (`/client-grants`). */
-export interface ClientGrant extends Resource {
+export interface ClientGrant extends Document.ClientGrant {
   id: string;
   client_id: string;
   audience: string;
+  [key: string]: unknown;
 }
 
 /** An API (`/resource-servers`). */
-export interface ResourceServer extends Resource {
+export interface ResourceServer extends Document.ResourceServer {
   id: string;
   identifier: string;
+  [key: string]: unknown;
 }
 
 /** A rule (`/rules`). */
-export interface Rule extends Resource {
+export interface Rule extends Document.Rule {
   id: string;
   name: string;
   order: number;
+  [key: string]: unknown;
 }
 
 /** A device credential (`/device-credentials`); `value` is never returned. */
-export interface DeviceCredential extends Resource {
+export interface DeviceCredential extends Document.DeviceCredential {
   id: string;
+  [key: string]: unknown;
 }
 
 /** A denylisted token (`/blacklists/tokens`). */
@@ -50,8 +57,9 @@ export interface BlacklistedToken {
 }
 
 /** A Guardian enrollment as `GET /users/{id}/enrollments` lists it. */
-export interface GuardianEnrollment extends Resource {
+export interface GuardianEnrollment extends Document.GuardianEnrollment {
   id: string;
+  [key: string]: unknown;
 }
 
 /** Tenant-wide singletons. */
@@ -144,7 +152,13 @@ function defaultSettings(config: EmulatorConfig): Resource {
   };
 }
 
-function seed(stores: TenantStores, config: EmulatorConfig): void {
+/**
+ * Fills empty tenant stores the way a new tenant is: the configured clients (each with a
+ * grant for the Management API), the configured database connections (ids from
+ * {@link connectionIdOf}), the Management API itself as a system resource server, and
+ * default tenant settings.
+ */
+export function seedTenant(stores: TenantStores, config: EmulatorConfig): void {
   const now = config.now();
   for (const name of config.connections) {
     const id = connectionIdOf(name);
@@ -188,45 +202,4 @@ function seed(stores: TenantStores, config: EmulatorConfig): void {
     });
   }
   stores.tenant.settings = defaultSettings(config);
-}
-
-/**
- * The tenant stores, filled the way a new tenant is: the configured clients (each with a
- * grant for the Management API), the configured database connections (ids from
- * {@link connectionIdOf}), the Management API itself as a system resource server, and
- * default tenant settings.
- *
- * @example
- * ```ts
- * const state = { users: new Map(), ...createTenantStores(config) };
- * ```
- */
-export function createTenantStores(config: EmulatorConfig): TenantStores {
-  const stores: TenantStores = {
-    clients: new Map(),
-    connections: new Map(),
-    clientGrants: new Map(),
-    resourceServers: new Map(),
-    rules: new Map(),
-    deviceCredentials: new Map(),
-    blacklistedTokens: [],
-    guardianEnrollments: new Map(),
-    tenant: { settings: {}, emailProvider: undefined },
-  };
-  seed(stores, config);
-  return stores;
-}
-
-/** Empties the tenant stores and fills them again as {@link createTenantStores} does. */
-export function resetTenantStores(stores: TenantStores, config: EmulatorConfig): void {
-  stores.clients.clear();
-  stores.connections.clear();
-  stores.clientGrants.clear();
-  stores.resourceServers.clear();
-  stores.rules.clear();
-  stores.deviceCredentials.clear();
-  stores.blacklistedTokens.length = 0;
-  stores.guardianEnrollments.clear();
-  stores.tenant.emailProvider = undefined;
-  seed(stores, config);
 }

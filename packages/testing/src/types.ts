@@ -1,8 +1,9 @@
+import type * as Document from "./generated/resources";
 import type { JobEntry } from "./job-model";
 import type { TenantStores } from "./tenant-state";
 
-/** One identity of a user, as Auth0 lists it in `identities`. */
-export interface Identity {
+/** One identity of a user, as Auth0 lists it in `identities`, with what the emulator always sets. */
+export interface Identity extends Document.Identity {
   connection: string;
   user_id: string;
   provider: string;
@@ -10,52 +11,49 @@ export interface Identity {
   [key: string]: unknown;
 }
 
-/** A user as the Management API returns it. */
-export interface User {
+/** A user as the Management API returns it, with the fields the emulator always sets. */
+export interface User extends Document.User {
   user_id: string;
-  email?: string;
-  email_verified?: boolean;
-  username?: string;
-  phone_number?: string;
-  phone_verified?: boolean;
   name: string;
   nickname: string;
-  given_name?: string;
-  family_name?: string;
   picture: string;
-  blocked?: boolean;
   created_at: string;
   updated_at: string;
   identities: Identity[];
-  app_metadata?: Record<string, unknown>;
-  user_metadata?: Record<string, unknown>;
-  last_password_reset?: string;
-  last_ip?: string;
-  last_login?: string;
-  logins_count?: number;
   [key: string]: unknown;
 }
 
 /** A role as the Management API returns it. */
-export interface Role {
+export interface Role extends Document.Role {
   id: string;
   name: string;
-  description?: string;
 }
 
-/** A tenant log event as the Management API returns it. */
-export interface Log {
+/** Log fields that recorded events carry as `null` where the document says string or object. */
+type NullInLogs =
+  | "connection"
+  | "connection_id"
+  | "client_id"
+  | "client_name"
+  | "hostname"
+  | "details"
+  | "user_id"
+  | "user_name"
+  | "audience"
+  | "strategy"
+  | "strategy_type"
+  | "location_info";
+
+/** A tenant log event as the Management API returns it (and as recorded). */
+export interface Log
+  extends Omit<Document.Log, NullInLogs>,
+    Partial<{ [K in NullInLogs]: Document.Log[K] | null }> {
+  /** Recorded events repeat `log_id` as `_id`, which the document does not list. */
   _id: string;
   log_id: string;
   date: string;
   type: string;
   description: string | null;
-  client_id?: string | null;
-  client_name?: string | null;
-  user_id?: string | null;
-  user_name?: string | null;
-  connection?: string | null;
-  details?: unknown;
   [key: string]: unknown;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The emulator's resource types as TypeScript interfaces: each top-level property of the
  * document's schema with a shallow type (nested objects stay `Record<string, unknown>`,
- * since the emulator stores and returns them whole), and an index signature for the keys
- * Auth0 returns beyond the document.
+ * since the emulator stores and returns them whole). No index signature: the emulator's own
+ * types (src/types.ts) add it, and may `Omit` a field first, which an index signature defeats.
  */
 import {
   answerSchema,
@@ -98,15 +98,22 @@ export function resourceInterface(
   const schema = resourceSchema(document, source);
   const resolved = resolve(document, schema);
   const required = new Set((resolved.required as string[] | undefined) ?? []);
-  const from = typeof schema.$ref === "string" ? `\`${refName(schema.$ref)}\` (` : "(";
-  const where = source.pick === undefined ? "the answer" : `an \`${source.pick}\``;
-  const lines = [`/** ${from}${where} of \`${source.operation.id}\`). */`];
+  const from = typeof schema.$ref === "string" ? `\`${refName(schema.$ref)}\`: ` : "";
+  const answer = `the answer of \`${source.operation.id}\``;
+  const property = source.pick?.replace(/^item:?/, "");
+  const where =
+    source.pick === undefined
+      ? answer
+      : property === ""
+        ? `an item of ${answer}`
+        : `an item of \`${property}\` in ${answer}`;
+  const lines = [`/** ${from}${where}. */`];
   lines.push(`export interface ${source.name} {`);
   for (const [key, property] of Object.entries((resolved.properties as Schema) ?? {})) {
     const name = identifier.test(key) ? key : JSON.stringify(key);
     const optional = required.has(key) ? "" : "?";
     lines.push(`  ${name}${optional}: ${typeOf(document, property as Schema, names)};`);
   }
-  lines.push("  [key: string]: unknown;", "}");
+  lines.push("}");
   return lines.join("\n");
 }

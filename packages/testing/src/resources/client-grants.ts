@@ -25,7 +25,7 @@ async function createGrant(context: ApiContext) {
     id: `cgr_${randomAlphanumeric(16)}`,
     client_id: client_id as string,
     audience: audience as string,
-    scope: scope ?? [],
+    scope: (scope as string[] | undefined) ?? [],
     ...rest,
   };
   context.state.clientGrants.set(grant.id, grant);

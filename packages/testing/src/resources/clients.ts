@@ -28,7 +28,7 @@ async function createClient(context: ApiContext) {
   const { name, description, jwt_configuration, ...rest } = body;
   const client: Client = {
     name: name as string,
-    ...(description === undefined ? {} : { description }),
+    ...(description === undefined ? {} : { description: description as string }),
     client_id: clientId(),
     client_secret: clientSecret(),
     ...clientDefaults(),

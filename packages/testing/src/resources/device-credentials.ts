@@ -21,7 +21,8 @@ export const deviceCredentialHandlers = {
   "post_device-credentials": {
     audit: "Create a device credential",
     async handle(context) {
-      const body = await context.input();
+      // Strings all, as the document's schema has checked.
+      const body = (await context.input()) as Record<string, string | undefined>;
       for (const existing of context.state.deviceCredentials.values()) {
         if (existing.device_id === body.device_id && existing.type === body.type) {
           throw apiError(409, "A public key already exists for the device.");
@@ -31,7 +32,7 @@ export const deviceCredentialHandlers = {
         id: `dcr_${randomAlphanumeric(16)}`,
         device_name: body.device_name,
         device_id: body.device_id,
-        type: body.type,
+        type: body.type as DeviceCredential["type"],
         client_id: body.client_id ?? context.token.azp,
         value: body.value,
       };

@@ -33,8 +33,8 @@ async function createRule(context: ApiContext) {
   const last = Math.max(0, ...[...context.state.rules.values()].map((rule) => rule.order));
   const rule = present({
     id: `rul_${randomAlphanumeric(16)}`,
-    enabled: body.enabled ?? true,
-    script: body.script,
+    enabled: (body.enabled as boolean | undefined) ?? true,
+    script: body.script as string,
     name: body.name as string,
     order: (body.order as number | undefined) ?? last + 1,
     stage: "login_success",
