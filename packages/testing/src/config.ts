@@ -1,41 +1,12 @@
+import { apiRoutes } from "./handlers";
 import type { Auth0EmulatorOptions, EmulatorClient } from "./types";
 
-/** Scopes the emulator checks; granted to every client by default. */
+/**
+ * Every scope the emulator's routes check (the document's security scopes of each emulated
+ * operation, in route order); granted to every client by default.
+ */
 export const defaultScopes: readonly string[] = [
-  "read:users",
-  "create:users",
-  "update:users",
-  "delete:users",
-  "read:users_app_metadata",
-  "update:users_app_metadata",
-  "create:users_app_metadata",
-  "delete:users_app_metadata",
-  "read:roles",
-  "create:roles",
-  "update:roles",
-  "delete:roles",
-  "read:role_members",
-  "create:role_members",
-  "delete:role_members",
-  "read:logs",
-  "read:logs_users",
-  ...["clients", "connections", "client_grants", "resource_servers", "rules"].flatMap((kind) =>
-    ["read", "create", "update", "delete"].map((verb) => `${verb}:${kind}`),
-  ),
-  "read:client_keys",
-  "update:client_keys",
-  "read:device_credentials",
-  "create:current_user_device_credentials",
-  "delete:device_credentials",
-  "read:email_provider",
-  "create:email_provider",
-  "update:email_provider",
-  "delete:email_provider",
-  "read:tenant_settings",
-  "update:tenant_settings",
-  "blacklist:tokens",
-  "read:stats",
-  "create:user_tickets",
+  ...new Set(apiRoutes.flatMap((route) => route.scopes)),
 ];
 
 /** Options after defaults and checks. */
