@@ -104,6 +104,17 @@ describe("bodies are checked against the document's schemas", () => {
     );
   });
 
+  it("refuses tenant settings the document does not list, and keeps the settings", async () => {
+    const { api } = setup();
+    const before = await (await api("GET", "/tenants/settings")).json();
+    const refused = await api("PATCH", "/tenants/settings", { friendly_name: "x", colour: "red" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      "Payload validation error: 'Additional properties not allowed: colour'.",
+    );
+    expect(await (await api("GET", "/tenants/settings")).json()).toEqual(before);
+  });
+
   it("accepts null where the document allows it, and refuses it elsewhere", async () => {
     const { api } = setup();
     const [grant] = (await (await api("GET", "/client-grants")).json()) as { id: string }[];

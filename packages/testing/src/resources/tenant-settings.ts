@@ -1,4 +1,3 @@
-import { payloadError } from "../errors";
 import { projectFields } from "../pagination";
 import type { Handlers } from "../router";
 
@@ -26,11 +25,7 @@ export const tenantSettingsHandlers = {
   patch_settings: {
     audit: "Update tenant settings",
     async handle(context) {
-      const body = await context.body();
-      if (!isObject(body)) {
-        const type = Array.isArray(body) ? "array" : body === null ? "null" : typeof body;
-        throw payloadError(`Expected type object but found type ${type}`);
-      }
+      const body = await context.input();
       deepMerge(context.state.tenant.settings, structuredClone(body));
       return { status: 200, body: context.state.tenant.settings };
     },
