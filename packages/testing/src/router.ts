@@ -22,8 +22,8 @@ export interface ApiContext {
   /** The parsed JSON body (`undefined` when empty); throws Auth0's 400 when it does not parse. */
   body(): Promise<unknown>;
   /**
-   * The JSON body checked against the operation's schema from the document (and the
-   * route's `accepts`); throws Auth0's 400 `invalid_body` for the first problem.
+   * The JSON body checked against the operation's schema from the document (as the handler
+   * amends it); throws Auth0's 400 `invalid_body` for the first problem.
    */
   input(): Promise<Record<string, unknown>>;
 }
