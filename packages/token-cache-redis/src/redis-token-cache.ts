@@ -1,4 +1,4 @@
-import type { CachedToken, TokenCache } from "@auth0-edge/management";
+import type { CachedToken, TokenCache, TokenCacheLease } from "@auth0-edge/management";
 import { RedisCacheError, type RedisCacheOperation, redactedMessage } from "./redis-cache-error.js";
 import type { RedisLike } from "./redis-like.js";
 import { assertToken, decodeToken, encodeToken } from "./stored-token.js";
@@ -21,7 +21,11 @@ export interface RedisTokenCacheOptions {
   now?: () => number;
 }
 
-/** A {@link TokenCache} kept in Redis, with the cross-instance `lock` always present. */
+/**
+ * A {@link TokenCache} kept in Redis, with the cross-instance `lock` always present, and
+ * `lease` (renewable) when the {@link RedisLike} has `compareAndExpire`, as the three
+ * adapters do.
+ */
 export interface RedisTokenCache extends TokenCache {
   /** The unexpired token under `key`; `undefined` for none, garbage or an expired one. */
   get(key: string): Promise<CachedToken | undefined>;
@@ -30,12 +34,23 @@ export interface RedisTokenCache extends TokenCache {
    * expiry; when that is not in the future, deletes `key` instead.
    */
   set(key: string, value: CachedToken, ttlSeconds: number): Promise<void>;
-  /** `DEL key`. */
-  delete(key: string): Promise<void>;
+  /**
+   * `DEL key`; with `accessToken`, only while the entry still holds that token: the entry
+   * is read, then deleted by a compare-and-delete on the exact text read, in one atomic step.
+   */
+  delete(key: string, accessToken?: string): Promise<void>;
+  /**
+   * `SET key <random id> NX PX ttlMs`, renewed by a compare-and-`PEXPIRE`: a lease when
+   * this caller took it, `undefined` while another holds it. Absent when the RedisLike has
+   * no `compareAndExpire`.
+   */
+  lease?(key: string, ttlMs: number, waitMs: number): Promise<TokenCacheLease | undefined>;
   /**
    * `SET key <random id> NX PX ttlMs`: a release function when this caller took the lock,
    * `undefined` while another holds it. Release deletes the lock only if it still holds
-   * this caller's id, so a holder whose lock expired cannot free its successor's.
+   * this caller's id, so a holder whose lock expired cannot free its successor's. A `SET`
+   * that timed out but then took the lock (Redis stalled, then woke) is released as soon
+   * as it answers, so no ghost lock blocks the next refresh.
    */
   lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }
@@ -130,6 +145,36 @@ export function createRedisTokenCache(
     }
   }
 
+  /** `SET lock <owner> NX PX ttlMs`; a late success of a timed-out `SET` is undone at once. */
+  async function take(key: string, ttlMs: number) {
+    if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
+      throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
+    }
+    // The holder's own id in the lock is what makes "only the owner releases" checkable.
+    const owner = crypto.randomUUID();
+    const lockKey = prefix + key;
+    const setting = Promise.resolve().then(() =>
+      redis.set(lockKey, owner, { px: ttlMs, nx: true }),
+    );
+    let taken: boolean;
+    try {
+      taken = await bounded("lock", () => setting);
+    } catch (error) {
+      setting.then((late) => late && redis.compareAndDelete(lockKey, owner)).catch(() => {});
+      throw error;
+    }
+    if (!taken) return undefined;
+    let released = false;
+    return {
+      owner,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await bounded("release", () => redis.compareAndDelete(lockKey, owner));
+      },
+    };
+  }
+
   return {
     async get(key) {
       const text = await bounded("get", () => redis.get(prefix + key));
@@ -151,25 +196,31 @@ export function createRedisTokenCache(
       await bounded("set", () => redis.set(prefix + key, text, { px: ms }), [value.accessToken]);
     },
 
-    async delete(key) {
-      await bounded("delete", () => redis.del(prefix + key));
+    async delete(key, accessToken) {
+      if (accessToken === undefined) {
+        await bounded("delete", () => redis.del(prefix + key));
+        return;
+      }
+      const text = await bounded("delete", () => redis.get(prefix + key));
+      if (text !== null && decodeToken(text, -Infinity)?.accessToken === accessToken) {
+        await bounded("delete", () => redis.compareAndDelete(prefix + key, text), [accessToken]);
+      }
     },
 
-    async lock(key, ttlMs) {
-      if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
-      }
-      // The holder's own id in the lock is what makes "only the owner releases" checkable.
-      const owner = crypto.randomUUID();
-      const lockKey = prefix + key;
-      const taken = await bounded("lock", () => redis.set(lockKey, owner, { px: ttlMs, nx: true }));
-      if (!taken) return undefined;
-      let released = false;
-      return async () => {
-        if (released) return;
-        released = true;
-        await bounded("release", () => redis.compareAndDelete(lockKey, owner));
-      };
-    },
+    lock: async (key, ttlMs) => (await take(key, ttlMs))?.release,
+
+    ...(redis.compareAndExpire
+      ? {
+          lease: async (key: string, ttlMs: number) => {
+            const taken = await take(key, ttlMs);
+            if (!taken) return undefined;
+            return {
+              release: taken.release,
+              renew: () =>
+                bounded("lock", () => redis.compareAndExpire!(prefix + key, taken.owner, ttlMs)),
+            };
+          },
+        }
+      : {}),
   };
 }

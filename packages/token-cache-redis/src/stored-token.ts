@@ -1,8 +1,12 @@
 import type { CachedToken } from "@auth0-edge/management";
 
-/** The text stored in Redis for a token: `{"accessToken":"…","expiresAt":1700000000000}`. */
+/**
+ * The text stored in Redis for a token:
+ * `{"accessToken":"…","expiresAt":1700000000000,"issuedAt":1699999990000}` (`issuedAt` when known).
+ */
 export function encodeToken(value: CachedToken): string {
-  return JSON.stringify({ accessToken: value.accessToken, expiresAt: value.expiresAt });
+  const { accessToken, expiresAt, issuedAt } = value;
+  return JSON.stringify({ accessToken, expiresAt, issuedAt });
 }
 
 /**
@@ -18,12 +22,15 @@ export function decodeToken(text: string | null, now: number): CachedToken | und
     return undefined;
   }
   if (typeof parsed !== "object" || parsed === null) return undefined;
-  const { accessToken, expiresAt } = parsed as Record<string, unknown>;
+  const { accessToken, expiresAt, issuedAt } = parsed as Record<string, unknown>;
   if (typeof accessToken !== "string" || accessToken === "") return undefined;
   if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt) || expiresAt <= now) {
     return undefined;
   }
-  return { accessToken, expiresAt };
+  if (issuedAt === undefined) return { accessToken, expiresAt };
+  return typeof issuedAt === "number" && Number.isFinite(issuedAt)
+    ? { accessToken, expiresAt, issuedAt }
+    : undefined;
 }
 
 /** Checks a token before it is stored, without ever putting the token in the message. */
