@@ -168,22 +168,22 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     return usable(t, ahead) ? t : undefined;
   };
 
-  /** A lease or lock for this key's refresh; `undefined` while another holds it; `null` with none to take. */
-  async function take(waitMs: number): Promise<Held | undefined | null> {
+  /** A lease or lock for this key's refresh; `undefined` while another holds it; `null` with none to take; `false` when the cache failed. */
+  async function take(waitMs: number): Promise<Held | undefined | null | false> {
     const name = `${key}:lock`;
     if (cache?.lease) {
-      const lease = (await guarded(
-        () => cache.lease!(name, LEASE_MS, waitMs),
-        null,
+      const lease = cache.lease.bind(cache);
+      return guarded(
+        () => lease(name, LEASE_MS, waitMs),
+        false as const,
         waitMs + CACHE_MS,
         (l) => l?.release(),
-      )) as Held | undefined | null;
-      return lease;
+      );
     }
     if (!cache?.lock) return null;
     const release = await guarded(
       () => cache.lock!(name, LOCK_MS),
-      null,
+      false as const,
       CACHE_MS,
       (r) => r?.(),
     );
@@ -229,8 +229,9 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
           guarded(() => held.release());
         }
       }
-      // `null`: nothing to take, or the cache failed: grant directly, as after a long wait.
-      if (held === null || now() > giveUpAt) return grantAndShare();
+      // Nothing to take (`null`), or a cache that failed when a token is needed now
+      // (`false`): grant directly, as after a long wait. Ahead, a failure waits for a later call.
+      if (held === null || (held === false && !ahead) || now() > giveUpAt) return grantAndShare();
       if (ahead) return;
       await sleep(step);
     }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFleet } from "./support/fleet.js";
+import { startRedisServer } from "./support/redis-server.js";
+
+const PROCESSES = 20;
+
+/**
+ * The grants of a run in groups: grants less than a second apart answer one refresh (a
+ * refresh that takes several grants shows as a group of several).
+ */
+function refreshGroups(at: number[]): number[][] {
+  const groups: number[][] = [];
+  for (const t of [...at].sort((a, b) => a - b)) {
+    const last = groups.at(-1);
+    if (last && t - last.at(-1)! < 1_000) last.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+describe(`${PROCESSES} Node processes refreshing tokens that live 4 s through one redis-server`, () => {
+  let fleet: Awaited<ReturnType<typeof createFleet>>;
+  beforeAll(async () => {
+    fleet = await createFleet();
+  });
+  afterAll(async () => {
+    await fleet?.close();
+  });
+  const grantTimes = () =>
+    fleet.emulator.requests.filter((r) => r.kind === "token" && r.status === 200).map((r) => r.at);
+  // Tokens of 4 s refreshed from 1 s before expiry; every process calls every 100 ms.
+  const refreshing = {
+    processes: PROCESSES,
+    calls: 10,
+    env: { DURATION_MS: "17000", INTERVAL_MS: "100", LEEWAY_SECONDS: "1" },
+    emulator: { tokenLifetimeSeconds: 4 },
+  };
+
+  it("make exactly one grant per refresh over 5 refreshes and more", async () => {
+    const redis = await startRedisServer();
+    try {
+      const run = await fleet.run(redis, refreshing);
+      const groups = refreshGroups(grantTimes());
+      console.log(
+        `[token-cache-redis] refresh cycles: ${run.ok}/${run.calls} calls succeeded, ` +
+          `${fleet.emulator.tokenGrants} grants in ${groups.length} refreshes (cold start included): ` +
+          `${groups.map((g) => g.length).join(", ")}`,
+      );
+      expect(run.failures).toEqual([]);
+      expect(groups.length).toBeGreaterThanOrEqual(6);
+      expect(groups.map((g) => g.length)).toEqual(groups.map(() => 1));
+    } finally {
+      await redis.stop();
+    }
+  });
+
+  it("make one grant when it takes 6 s: the holder renews its lease and no waiter gives up", async () => {
+    const redis = await startRedisServer();
+    let slowed = false;
+    fleet.hooks.beforeTokenGrant = async () => {
+      if (slowed) return;
+      slowed = true;
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+    };
+    try {
+      const run = await fleet.run(redis, { processes: PROCESSES, calls: 50 });
+      console.log(
+        `[token-cache-redis] a 6 s grant: ${run.ok}/${run.calls} calls succeeded, ` +
+          `${fleet.emulator.tokenGrants} grant(s), slowest call ${run.slowestMs} ms`,
+      );
+      expect(run.failures).toEqual([]);
+      expect(fleet.emulator.tokenGrants).toBe(1);
+    } finally {
+      fleet.hooks.beforeTokenGrant = async () => {};
+      await redis.stop();
+    }
+  });
+
+  it("lose no call when Redis stalls for 3 s across a refresh, and make one grant at the next refresh (no ghost lock)", async () => {
+    const redis = await startRedisServer();
+    let grants = 0;
+    let resumedAt = Number.POSITIVE_INFINITY;
+    fleet.hooks.beforeTokenGrant = async () => {
+      // The first refresh: Redis stops answering (SIGSTOP) for 3 s.
+      if (++grants !== 2) return;
+      redis.pause();
+      setTimeout(() => {
+        redis.resume();
+        resumedAt = Date.now();
+      }, 3_000);
+    };
+    try {
+      const run = await fleet.run(redis, refreshing);
+      const groups = refreshGroups(grantTimes());
+      const after = groups.filter((g) => g[0]! > resumedAt + 1_000);
+      console.log(
+        `[token-cache-redis] Redis SIGSTOPped for 3 s: ${run.ok}/${run.calls} calls succeeded, ` +
+          `grants per refresh: ${groups.map((g) => g.length).join(", ")}; ` +
+          `after the stall: ${after.map((g) => g.length).join(", ")}`,
+      );
+      expect(run.failures).toEqual([]);
+      expect(after.length).toBeGreaterThanOrEqual(1);
+      expect(after[0]).toHaveLength(1);
+    } finally {
+      fleet.hooks.beforeTokenGrant = async () => {};
+      await redis.stop();
+    }
+  });
+});
