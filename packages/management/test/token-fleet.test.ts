@@ -50,6 +50,13 @@ function recordingFetch(tenant: Tenant, seen: string[]): typeof globalThis.fetch
   };
 }
 
+/** A cache that only records what the client stores in it. */
+const writeOnlyCache = (stored: CachedToken[]): TokenCache => ({
+  get: () => undefined,
+  set: (_key, value) => void stored.push(value),
+  delete: () => {},
+});
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -98,11 +105,7 @@ describe("refresh-ahead", () => {
       return Response.json({ ...body, expires_in: 7200 });
     };
     const stored: CachedToken[] = [];
-    const cache: TokenCache = {
-      get: () => undefined,
-      set: (_key, value) => void stored.push(value),
-      delete: () => {},
-    };
+    const cache = writeOnlyCache(stored);
     const { sdk, client } = await isolate(tenant, fetch);
     const before = Date.now();
     await sdk.request(client({ tokenCache: cache }), getUsers);
@@ -127,11 +130,7 @@ describe("refresh-ahead", () => {
       return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
     };
     const stored: CachedToken[] = [];
-    const cache: TokenCache = {
-      get: () => undefined,
-      set: (_key, value) => void stored.push(value),
-      delete: () => {},
-    };
+    const cache = writeOnlyCache(stored);
     const { sdk, client } = await isolate(tenant, fetch);
     const before = Date.now();
     await sdk.request(client({ tokenCache: cache }), getUsers);

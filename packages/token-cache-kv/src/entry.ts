@@ -16,9 +16,10 @@ export function isCachedToken(value: unknown): value is CachedToken {
   );
 }
 
-/** The JSON stored for a token: exactly `{ accessToken, expiresAt }`, nothing the caller added. */
+/** The JSON stored for a token: exactly `{ accessToken, expiresAt, issuedAt? }`, nothing the caller added. */
 export function serializeToken(token: CachedToken): string {
-  return JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt });
+  const { accessToken, expiresAt, issuedAt } = token;
+  return JSON.stringify({ accessToken, expiresAt, issuedAt });
 }
 
 /**
@@ -33,5 +34,9 @@ export function parseToken(text: string, now: number): CachedToken | undefined {
     return undefined;
   }
   if (!isCachedToken(value) || value.expiresAt <= now) return undefined;
-  return { accessToken: value.accessToken, expiresAt: value.expiresAt };
+  const { accessToken, expiresAt, issuedAt } = value;
+  // An entry of the previous format has no issuedAt: it counts as issued before any 401.
+  return Number.isFinite(issuedAt)
+    ? { accessToken, expiresAt, issuedAt }
+    : { accessToken, expiresAt };
 }
