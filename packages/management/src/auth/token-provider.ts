@@ -215,6 +215,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   /** A token from the cache or a grant; `undefined` for a refresh ahead that another instance holds. */
   async function obtain(ahead: boolean): Promise<CachedToken | undefined> {
     const giveUpAt = now() + WAIT_MS;
+    let failures = 0;
     for (let step = 25; ; step = Math.min(step * 2, 250)) {
       const shared = await readShared(ahead);
       if (shared) return shared;
@@ -229,9 +230,11 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
           guarded(() => held.release());
         }
       }
-      // Nothing to take (`null`), or a cache that failed when a token is needed now
-      // (`false`): grant directly, as after a long wait. Ahead, a failure waits for a later call.
-      if (held === null || (held === false && !ahead) || now() > giveUpAt) return grantAndShare();
+      // Nothing to take (`null`), or a cache that failed twice in a row when a token is
+      // needed now (`false`; once may be a slow moment): grant directly, as after a long
+      // wait. Ahead, a failure leaves the refresh to a later call.
+      failures = held === false ? failures + 1 : 0;
+      if (held === null || (failures > 1 && !ahead) || now() > giveUpAt) return grantAndShare();
       if (ahead) return;
       await sleep(step);
     }
