@@ -33,7 +33,7 @@ describe(`${PROCESSES} Node processes refreshing tokens that live 4 s through on
   const refreshing = {
     processes: PROCESSES,
     calls: 10,
-    env: { DURATION_MS: "17000", INTERVAL_MS: "100", LEEWAY_SECONDS: "2" },
+    env: { DURATION_MS: "17000", INTERVAL_MS: "100", LEEWAY_SECONDS: "2", REDIS_TIMEOUT_MS: "1900" },
     emulator: { tokenLifetimeSeconds: 4 },
   };
 
