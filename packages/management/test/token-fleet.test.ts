@@ -444,6 +444,9 @@ describe("the token brake", () => {
       );
       vi.setSystemTime(Date.now() + 100);
     }
+    console.log(
+      `brake: ${tenant.emulator.tokenGrants} grants in 5 s of refused calls, then ${codes.filter((c) => c === "ERR_TOKEN_BRAKE").length} calls failed fast`,
+    );
     expect(tenant.emulator.tokenGrants).toBeLessThanOrEqual(4);
     expect(codes).not.toContain("ok");
     expect(codes.slice(-40)).toEqual(Array(40).fill("ERR_TOKEN_BRAKE"));
