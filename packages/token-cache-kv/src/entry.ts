@@ -7,12 +7,13 @@ const BEARER_TOKEN = /^[\x21-\x7e]+$/;
 /** Whether `value` is a {@link CachedToken} whose token an HTTP header can carry. */
 export function isCachedToken(value: unknown): value is CachedToken {
   if (typeof value !== "object" || value === null) return false;
-  const { accessToken, expiresAt } = value as Partial<CachedToken>;
+  const { accessToken, expiresAt, issuedAt } = value as Partial<CachedToken>;
   return (
     typeof accessToken === "string" &&
     BEARER_TOKEN.test(accessToken) &&
     typeof expiresAt === "number" &&
-    Number.isFinite(expiresAt)
+    Number.isFinite(expiresAt) &&
+    (issuedAt === undefined || Number.isFinite(issuedAt))
   );
 }
 

@@ -27,8 +27,8 @@ export interface MemoryTokenCache extends TokenCache {
    * any older token under `key` is forgotten.
    */
   set(key: string, value: CachedToken, ttlSeconds: number): void;
-  /** Forgets the token under `key`. */
-  delete(key: string): void;
+  /** Forgets the token under `key`; with `accessToken`, only while the entry holds that token. */
+  delete(key: string, accessToken?: string): void;
   /**
    * Takes the lock named `key` for `ttlMs` milliseconds. Resolves to a release function
    * when it was free or its previous holder's time ran out, or to `undefined` while
@@ -122,8 +122,12 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       // A set replaces: an older token must not outlive a newer write that stores nothing.
       entries.delete(key);
       if (ttlSeconds <= 0 || expiresAt <= at) return;
+      const { accessToken, issuedAt } = value;
       entries.set(key, {
-        token: { accessToken: value.accessToken, expiresAt: value.expiresAt },
+        token:
+          issuedAt === undefined
+            ? { accessToken, expiresAt: value.expiresAt }
+            : { accessToken, expiresAt: value.expiresAt, issuedAt },
         expiresAt,
       });
       if (entries.size > maxEntries) {
@@ -134,8 +138,11 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       }
     },
 
-    delete(key) {
-      entries.delete(key);
+    delete(key, accessToken) {
+      // Compare-and-delete: a token another client stored since the refusal stays.
+      if (accessToken === undefined || entries.get(key)?.token.accessToken === accessToken) {
+        entries.delete(key);
+      }
     },
 
     async lock(key, ttlMs) {
@@ -170,11 +177,15 @@ function assertCachedToken(value: unknown): asserts value is CachedToken {
       `value must be an object { accessToken, expiresAt }, got ${value === null ? "null" : typeof value}`,
     );
   }
-  const { accessToken, expiresAt } = value as Partial<Record<keyof CachedToken, unknown>>;
-  if (typeof accessToken !== "string" || accessToken === "") {
+  const { accessToken, expiresAt, issuedAt } = value as Partial<Record<keyof CachedToken, unknown>>;
+  // Visible ASCII: what an Authorization header can carry.
+  if (typeof accessToken !== "string" || !/^[\x21-\x7e]+$/.test(accessToken)) {
     throw new TypeError(
-      `value.accessToken must be a non-empty string, got ${accessToken === "" ? "an empty string" : typeof accessToken}`,
+      `value.accessToken must be a non-empty string of visible ASCII, got ${typeof accessToken === "string" ? "other characters" : typeof accessToken}`,
     );
+  }
+  if (issuedAt !== undefined && !Number.isFinite(issuedAt)) {
+    throw new TypeError("value.issuedAt must be a finite number of milliseconds when present");
   }
   if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
     throw new TypeError(

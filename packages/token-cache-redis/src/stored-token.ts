@@ -35,12 +35,18 @@ export function decodeToken(text: string | null, now: number): CachedToken | und
 
 /** Checks a token before it is stored, without ever putting the token in the message. */
 export function assertToken(value: unknown): asserts value is CachedToken {
-  const { accessToken, expiresAt } = (value ?? {}) as Partial<Record<keyof CachedToken, unknown>>;
+  const { accessToken, expiresAt, issuedAt } = (value ?? {}) as Partial<
+    Record<keyof CachedToken, unknown>
+  >;
   if (typeof value !== "object" || value === null) {
     throw new TypeError("value must be an object { accessToken, expiresAt }");
   }
-  if (typeof accessToken !== "string" || accessToken === "") {
-    throw new TypeError("value.accessToken must be a non-empty string");
+  // Visible ASCII: what an Authorization header can carry.
+  if (typeof accessToken !== "string" || !/^[\x21-\x7e]+$/.test(accessToken)) {
+    throw new TypeError("value.accessToken must be a non-empty string of visible ASCII");
+  }
+  if (issuedAt !== undefined && !Number.isFinite(issuedAt)) {
+    throw new TypeError("value.issuedAt must be a finite number of milliseconds when present");
   }
   if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
     throw new TypeError(
