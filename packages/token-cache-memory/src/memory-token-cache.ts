@@ -1,4 +1,10 @@
 import type { CachedToken, TokenCache } from "@auth0-edge/management";
+import {
+  assertStoredToken,
+  storageTtlMs,
+  storedFields,
+  TokenCacheError,
+} from "@auth0-edge/management/token-cache";
 
 /** Options of {@link createMemoryTokenCache}. */
 export interface MemoryTokenCacheOptions {
@@ -75,17 +81,22 @@ interface Entry {
  * };
  * ```
  *
- * @throws {TypeError} When `maxEntries` is not a positive integer or `now` is not a function.
+ * @throws {TokenCacheError} (`invalid-option`) When `maxEntries` is not a positive integer or
+ * `now` is not a function.
  */
 export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): MemoryTokenCache {
   const { maxEntries = 100, now = Date.now } = options;
   if (!Number.isInteger(maxEntries) || maxEntries <= 0) {
-    throw new TypeError(
+    throw new TokenCacheError(
+      "invalid-option",
       `maxEntries must be a positive integer, got ${typeof maxEntries === "number" ? maxEntries : typeof maxEntries}`,
     );
   }
   if (typeof now !== "function") {
-    throw new TypeError(`now must be a function returning milliseconds, got ${typeof now}`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `now must be a function returning milliseconds, got ${typeof now}`,
+    );
   }
 
   // A Map iterates in insertion order, so re-inserting a key on every hit keeps the least
@@ -109,27 +120,17 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       if (entry.expiresAt <= now()) return undefined;
       entries.set(key, entry);
       // A copy, so a caller that mutates what it got cannot change what others are served.
-      return { ...entry.token };
+      return storedFields(entry.token);
     },
 
     set(key, value, ttlSeconds) {
-      assertCachedToken(value);
-      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
-        throw new TypeError(`ttlSeconds must be a number, got ${typeof ttlSeconds}`);
-      }
+      assertStoredToken(value);
       const at = now();
-      const expiresAt = Math.min(at + ttlSeconds * 1000, value.expiresAt);
+      const ms = storageTtlMs(value, ttlSeconds, at);
       // A set replaces: an older token must not outlive a newer write that stores nothing.
       entries.delete(key);
-      if (ttlSeconds <= 0 || expiresAt <= at) return;
-      const { accessToken, issuedAt } = value;
-      entries.set(key, {
-        token:
-          issuedAt === undefined
-            ? { accessToken, expiresAt: value.expiresAt }
-            : { accessToken, expiresAt: value.expiresAt, issuedAt },
-        expiresAt,
-      });
+      if (ms <= 0) return;
+      entries.set(key, { token: storedFields(value), expiresAt: at + ms });
       if (entries.size > maxEntries) {
         // Dead entries go first so that a full cache never evicts a live token for them.
         dropExpired(at);
@@ -147,7 +148,10 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
 
     async lock(key, ttlMs) {
       if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
+        throw new TokenCacheError(
+          "invalid-value",
+          "ttlMs must be a positive, finite number of milliseconds",
+        );
       }
       const at = now();
       const held = locks.get(key);
@@ -168,28 +172,4 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       entries.clear();
     },
   };
-}
-
-/** Checks the shape of a token without ever putting the token itself in the message. */
-function assertCachedToken(value: unknown): asserts value is CachedToken {
-  if (typeof value !== "object" || value === null) {
-    throw new TypeError(
-      `value must be an object { accessToken, expiresAt }, got ${value === null ? "null" : typeof value}`,
-    );
-  }
-  const { accessToken, expiresAt, issuedAt } = value as Partial<Record<keyof CachedToken, unknown>>;
-  // Visible ASCII: what an Authorization header can carry.
-  if (typeof accessToken !== "string" || !/^[\x21-\x7e]+$/.test(accessToken)) {
-    throw new TypeError(
-      `value.accessToken must be a non-empty string of visible ASCII, got ${typeof accessToken === "string" ? "other characters" : typeof accessToken}`,
-    );
-  }
-  if (issuedAt !== undefined && !Number.isFinite(issuedAt)) {
-    throw new TypeError("value.issuedAt must be a finite number of milliseconds when present");
-  }
-  if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
-    throw new TypeError(
-      `value.expiresAt must be a finite number of milliseconds since the Unix epoch, got ${typeof expiresAt === "number" ? String(expiresAt) : typeof expiresAt}`,
-    );
-  }
 }

@@ -34,6 +34,15 @@ describeTokenCacheContract("the Redis cache (ioredis, real redis-server)", {
   create: ({ now }) => createRedisTokenCache(fromIoredis(connection()), { now }),
 });
 
+describeTokenCacheContract("the Redis cache encrypted at rest (ioredis, real redis-server)", {
+  ...declarations,
+  create: ({ now }) =>
+    createRedisTokenCache(fromIoredis(connection()), {
+      now,
+      encryptionKey: btoa("an example key of 32 bytes, ok!!"),
+    }),
+});
+
 describeTokenCacheContract("the Redis cache (node-redis, real redis-server)", {
   ...declarations,
   create: ({ now }) => createRedisTokenCache(fromNodeRedis(nodeRedis), { now }),

@@ -2,6 +2,7 @@ import { ManagementError, TokenBrakeError, TokenError } from "../errors.js";
 import type { TokenSource } from "../options.js";
 import { raceAbort, sleep } from "../signals.js";
 import type { CachedToken, TokenCache } from "../token-cache.js";
+import { TOKEN_CHARACTERS } from "../token-cache-kit/stored-token.js";
 
 /** Where the auth step gets bearer tokens from. */
 export interface TokenProvider {
@@ -12,9 +13,7 @@ export interface TokenProvider {
   readonly refreshable: boolean;
 }
 
-// A bearer token is visible ASCII only; anything else (CR, LF, NUL, a space, non-Latin-1)
-// would make an invalid Authorization header, whose error may echo the value.
-export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+export { TOKEN_CHARACTERS };
 
 /** `token` if it can be a bearer token; else a `TokenError` that does not show it. */
 export function checkToken(token: unknown, from: string): string {
