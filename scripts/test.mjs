@@ -1,4 +1,4 @@
-// `pnpm test`: lint, every turbo task (typecheck, test, check, test:runtimes) with --continue, the
+// `pnpm test`: lint, every turbo task (typecheck, test, check, test:runtimes, test:fleet) with --continue, the
 // Node built-in check and the tests of these scripts, each run whatever failed before it; then one
 // closing line over all of them (scripts/lib/summary.mjs). Exits non-zero if anything failed, or
 // if a suite could not run on this machine while CI=true.
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { formatSummary, summarize } from "./lib/summary.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const TEST_TASKS = ["test", "test:runtimes"];
+const TEST_TASKS = ["test", "test:runtimes", "test:fleet"];
 
 /** `package#task` for every workspace package script that runs tests. */
 function testTasks() {
@@ -62,6 +62,7 @@ steps.push({
     "test",
     "check",
     "test:runtimes",
+    "test:fleet",
     "--continue",
     "--output-logs=full",
   ])),
