@@ -1,11 +1,11 @@
 // `pnpm test` and `pnpm test:fleet` of this package: the suites need a real redis-server (Debian's
 // package; no npm package ships one). Without it a suite does not run: this prints one `skipped:`
 // line, which the root test summary repeats last, and fails when CI=true, so a machine never skips
-// in silence. `test:fleet` runs the multi-process suites (20 Node processes, real time); `test`
-// runs everything else.
+// in silence. `test:fleet` runs the refresh-cycle suite (20 Node processes over several token
+// lives, real time); `test` runs everything else.
 import { spawnSync } from "node:child_process";
 
-const FLEET = ["test/fleet.test.ts", "test/many-instances.test.ts"];
+const FLEET = ["test/fleet.test.ts"];
 const fleet = process.argv[2] === "fleet";
 const files = fleet ? FLEET : FLEET.flatMap((file) => ["--exclude", file]);
 
