@@ -93,6 +93,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
     tokens = grantingTokenProvider({
       key: `auth0-edge:token:${keyParts.map(encodeURIComponent).join(":")}`,
+      credential: "clientSecret" in credentials ? credentials.clientSecret : credentials.signer,
       cache: settings.tokenCache,
       grant,
       leewayMs: settings.leewayMs,

@@ -14,6 +14,8 @@ export type ManagementErrorCode =
   | "ERR_TIMEOUT"
   | "ERR_NETWORK"
   | "ERR_TOKEN"
+  | "ERR_TOKEN_BRAKE"
+  | "ERR_TOKEN_CACHE"
   | "ERR_CONFIGURATION"
   | "ERR_INVALID_INPUT"
   | "ERR_INVALID_RESPONSE";
@@ -189,6 +191,20 @@ export class TokenError extends ManagementError {
   declare readonly error?: string;
 }
 
+/**
+ * Token grants are paused: the API refused three fresh tokens in a row (or the grant
+ * itself was refused three times), so calls fail fast until `retryAt` instead of each
+ * paying for a grant that will be refused too. The pause starts at 30 s and doubles,
+ * up to 5 minutes, while the refusals go on; one accepted call ends it.
+ */
+export class TokenBrakeError extends ManagementError {
+  static override readonly kind: string = "TokenBrakeError";
+  static override readonly code = "ERR_TOKEN_BRAKE";
+  declare readonly code: "ERR_TOKEN_BRAKE";
+  /** When grants resume, in milliseconds since the Unix epoch. */
+  declare readonly retryAt: number;
+}
+
 /** Every error this package throws, for exhaustive narrowing on `code`. */
 export type AnyManagementError =
   | ConfigurationError
@@ -198,4 +214,5 @@ export type AnyManagementError =
   | RateLimitError
   | TimeoutError
   | NetworkError
-  | TokenError;
+  | TokenError
+  | TokenBrakeError;

@@ -20,6 +20,7 @@ export {
   NetworkError,
   RateLimitError,
   TimeoutError,
+  TokenBrakeError,
   TokenError,
 } from "./errors.js";
 export type {
@@ -49,7 +50,7 @@ export {
 } from "./pipeline.js";
 export type { RateLimitInfo } from "./rate-limit.js";
 export { type CallOptions, type HttpMethod, type RequestOptions, request } from "./request.js";
-export type { CachedToken, TokenCache } from "./token-cache.js";
+export type { CachedToken, TokenCache, TokenCacheLease } from "./token-cache.js";
 export type { PathParams, QueryParams, QueryValue } from "./url.js";
 export { VERSION } from "./version.js";
 export type {

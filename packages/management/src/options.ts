@@ -34,7 +34,12 @@ interface CommonOptions {
   scope?: string;
   /** Shared token cache (memory, Workers KV, Redis). Default: the client's own memory. */
   tokenCache?: TokenCache;
-  /** Refresh a token this many seconds before it expires. Default 60. */
+  /**
+   * The refresh window, in seconds before a token's expiry: inside it calls go on with the
+   * current token while one background refresh runs (with a lockless cache, each isolate at
+   * its own random point of the first three quarters of the window, drawn anew at each
+   * refresh and skewed late, so that the earliest isolate is most often alone). Default 60.
+   */
   tokenLeewaySeconds?: number;
   retry?: RetryOptions;
   /** Time budget of one call in milliseconds, retries and their waits included. Default 60 000. */

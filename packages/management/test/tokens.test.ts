@@ -84,6 +84,11 @@ describe("token acquisition", () => {
     await request(client, getUsers);
     expect(tenant.emulator.tokenGrants).toBe(1);
     vi.setSystemTime(Date.now() + 2000);
+    // In the window the call goes on with the current token; the refresh runs beside it.
+    await request(client, getUsers);
+    await untilReal(() => tenant.emulator.tokenGrants === 2);
+    await untilReal(() => tenant.idle());
+    vi.setSystemTime(Date.now() + 60_000);
     await request(client, getUsers);
     expect(tenant.emulator.tokenGrants).toBe(2);
   });

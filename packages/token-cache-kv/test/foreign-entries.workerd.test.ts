@@ -58,9 +58,10 @@ describe("an entry written by another writer", () => {
     expect(result).toMatchObject({ succeeded: 3, errors: [] });
     expect(workerd.emulator.tokenGrants).toBe(1);
     const stored = JSON.parse((await (await workerd.kv()).get(CLIENT_CACHE_KEY, "text")) ?? "null");
-    expect(Object.keys(stored)).toEqual(["accessToken", "expiresAt"]);
+    expect(Object.keys(stored)).toEqual(["accessToken", "expiresAt", "issuedAt"]);
     expect(stored.accessToken).toMatch(/^eyJ/);
     expect(stored.expiresAt).toBeGreaterThan(Date.now());
+    expect(stored.issuedAt).toBeLessThanOrEqual(Date.now());
   });
 
   it("holding a valid token is used as it is: no grant", async () => {

@@ -1,3 +1,5 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
+
 /** Options of {@link RedisLike.set}: Redis's `PX milliseconds` and, optionally, `NX`. */
 export interface RedisSetOptions {
   /** How long the key lives, in whole milliseconds (`PX`). */
@@ -26,6 +28,12 @@ export interface RedisLike {
    * {@link COMPARE_AND_DELETE_SCRIPT}); resolves to `true` when it deleted the key.
    */
   compareAndDelete(key: string, value: string): Promise<boolean>;
+  /**
+   * Sets `key`'s time to live to `px` milliseconds only while it still holds `value`, in
+   * one atomic step (see {@link COMPARE_AND_EXPIRE_SCRIPT}); resolves to `true` when it did.
+   * Optional: without it the cache offers the lock without renewal (no `lease`).
+   */
+  compareAndExpire?(key: string, value: string, px: number): Promise<boolean>;
 }
 
 /**
@@ -37,6 +45,14 @@ export interface RedisLike {
  */
 export const COMPARE_AND_DELETE_SCRIPT =
   'if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0';
+
+/**
+ * The Lua script behind {@link RedisLike.compareAndExpire}: `KEYS[1]` is the key, `ARGV[1]`
+ * the value it must still hold, `ARGV[2]` the new time to live in milliseconds. It answers
+ * 1 when it renewed the key, else 0: a lease holder renews only its own lease.
+ */
+export const COMPARE_AND_EXPIRE_SCRIPT =
+  'if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) end return 0';
 
 /** A reply as a string: clients may answer with a string, bytes or `null`. */
 export function replyText(reply: unknown): string | null {
@@ -58,7 +74,10 @@ export function replyOk(reply: unknown): boolean {
 /** A positive whole number of milliseconds for `PX` (Redis refuses fractions and 0). */
 export function wholeMilliseconds(ms: number): number {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms <= 0) {
-    throw new TypeError("px must be a positive, finite number of milliseconds");
+    throw new TokenCacheError(
+      "invalid-value",
+      "px must be a positive, finite number of milliseconds",
+    );
   }
   return Math.max(1, Math.ceil(ms));
 }

@@ -1,3 +1,4 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisTokenCache, fromIoredis, type RedisTokenCache } from "../src/index.js";
@@ -128,7 +129,8 @@ describe("createRedisTokenCache on a real Redis", () => {
     ])("refuses to store %s, without the token in the message", async (_, value) => {
       const failure = await cache.set("k", value as never, 60).catch((error: Error) => error);
 
-      expect(failure).toBeInstanceOf(TypeError);
+      expect(failure).toBeInstanceOf(TokenCacheError);
+      expect(failure).toMatchObject({ code: "ERR_TOKEN_CACHE", reason: "invalid-value" });
       expect((failure as Error).message).not.toContain("secret-token-value");
       expect(await inspect.exists("k")).toBe(0);
     });
@@ -199,9 +201,64 @@ describe("createRedisTokenCache on a real Redis", () => {
 
     it("refuses a ttlMs that is not a positive, finite number", async () => {
       for (const ttlMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, "5000"]) {
-        await expect(cache.lock("k:lock", ttlMs as number)).rejects.toThrow(TypeError);
+        await expect(cache.lock("k:lock", ttlMs as number)).rejects.toThrow(TokenCacheError);
       }
       expect(await inspect.exists("k:lock")).toBe(0);
+    });
+  });
+
+  describe("leases, compare-and-delete and ghost locks", () => {
+    const issued = (accessToken: string) => ({
+      accessToken,
+      expiresAt: NOW + 3_600_000,
+      issuedAt: NOW - 1_000,
+    });
+
+    it("keeps issuedAt with the token", async () => {
+      await cache.set("k", issued("tok-1"), 3_600);
+      expect(await instance().get("k")).toEqual(issued("tok-1"));
+    });
+
+    it("gives one lease at a time, renews only the holder's, and frees only the holder's", async () => {
+      const [a, b] = [instance(), instance()];
+      const lease = await a.lease!("lease", 300, 0);
+      expect(lease).toBeDefined();
+      expect(await b.lease!("lease", 300, 0)).toBeUndefined();
+      expect(await lease!.renew()).toBe(true);
+      expect(await inspect.pttl("lease")).toBeGreaterThan(200);
+      // The lease lapses; another instance takes it; the first can neither renew nor free it.
+      await eventually(async () => expect(await inspect.exists("lease")).toBe(0));
+      const next = await b.lease!("lease", 60_000, 0);
+      expect(next).toBeDefined();
+      expect(await lease!.renew()).toBe(false);
+      await lease!.release();
+      expect(await inspect.exists("lease")).toBe(1);
+      await next!.release();
+      expect(await inspect.exists("lease")).toBe(0);
+    });
+
+    it("deletes an entry for a refused token only while the entry still holds that token", async () => {
+      await cache.set("k", issued("refused"), 3_600);
+      await instance().set("k", issued("newer"), 3_600);
+      await cache.delete("k", "refused");
+      expect((await cache.get("k"))?.accessToken).toBe("newer");
+      await cache.delete("k", "newer");
+      expect(await inspect.exists("k")).toBe(0);
+    });
+
+    it("releases a lock whose SET timed out while Redis stalled, once Redis answers it (no ghost lock)", async () => {
+      const stalling = instance({ timeoutMs: 200 });
+      await stalling.get("warm-up");
+      server.pause();
+      try {
+        await expect(stalling.lock("ghost", 60_000)).rejects.toMatchObject({ reason: "timeout" });
+      } finally {
+        server.resume();
+      }
+      // Redis runs the SET NX when it wakes, and the cache gives the lock back.
+      await eventually(async () => expect(await inspect.exists("ghost")).toBe(0));
+      const other = instance();
+      expect(await other.lock("ghost", 60_000)).toBeTypeOf("function");
     });
   });
 });

@@ -1,20 +1,19 @@
-import { ManagementError, TokenError } from "../errors.js";
+import { ManagementError, TokenBrakeError, TokenError } from "../errors.js";
 import type { TokenSource } from "../options.js";
 import { raceAbort, sleep } from "../signals.js";
 import type { CachedToken, TokenCache } from "../token-cache.js";
+import { TOKEN_CHARACTERS } from "../token-cache-kit/stored-token.js";
 
 /** Where the auth step gets bearer tokens from. */
 export interface TokenProvider {
   getToken(signal: AbortSignal): Promise<string>;
-  /** Forget `token` because the API refused it. */
-  invalidate(token: string): Promise<void>;
+  /** The API answered a request made with `token`: refused it (401) or not. */
+  answered(token: string, refused: boolean): Promise<void>;
   /** Whether asking again after a 401 can give a different token. */
   readonly refreshable: boolean;
 }
 
-// A bearer token is visible ASCII only; anything else (CR, LF, NUL, a space, non-Latin-1)
-// would make an invalid Authorization header, whose error may echo the value.
-export const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+export { TOKEN_CHARACTERS };
 
 /** `token` if it can be a bearer token; else a `TokenError` that does not show it. */
 export function checkToken(token: unknown, from: string): string {
@@ -37,160 +36,261 @@ export function givenTokenProvider(source: TokenSource): TokenProvider {
       }
       return checkToken(token, "the `token` function");
     },
-    invalidate: async () => {},
+    answered: async () => {},
   };
 }
 
 export interface GrantingProviderSettings {
   /** The cache key: derived from domain, clientId, audience and scope, never the secret. */
   key: string;
+  /** The secret or signer: clients share state only when they share it, compared in memory. */
+  credential: unknown;
   cache: TokenCache | undefined;
   grant: () => Promise<CachedToken>;
   leewayMs: number;
 }
 
-/** How long a cross-instance refresh lock is held at most. */
-const LOCK_TTL_MS = 10_000;
-/** How long to wait for another instance's token before granting one ourselves. */
-const LOCK_WAIT_MS = 5_000;
+/** A lease's time to live; the holder renews it every third of that while it grants. */
+const LEASE_MS = 5_000;
+/** The time to live of a `lock` (never renewed), for caches without `lease`. */
+const LOCK_MS = 10_000;
+/** How long to wait for another instance's grant at most: a grant's own time-out, and a margin. */
+const WAIT_MS = 65_000;
 /** A bound on each cache call, so a hanging cache cannot hang the API call. */
-const CACHE_TIMEOUT_MS = 2_000;
-
-function isCachedToken(value: unknown): value is CachedToken {
-  if (typeof value !== "object" || value === null) return false;
-  const { accessToken, expiresAt } = value as Partial<CachedToken>;
-  return (
-    typeof accessToken === "string" &&
-    TOKEN_CHARACTERS.test(accessToken) &&
-    Number.isFinite(expiresAt)
-  );
-}
+const CACHE_MS = 2_000;
+/** The brake's first pause, doubled at each trip up to 5 minutes. */
+const PAUSE_MS = 30_000;
 
 /**
- * The token fetches under way in this isolate, per shared cache and key. Clients that
- * share a cache (a client per request in a Worker, say) join one fetch instead of each
- * missing the cache and granting: single flight in the isolate needs no `lock`.
+ * What the clients of one isolate with the same cache key and credential share, however
+ * many clients or cache objects there are. Short names: they are not minified, and this
+ * code is in every bundle.
  */
-const flightsByCache = new WeakMap<TokenCache, Map<string, Promise<CachedToken>>>();
-
-function flightsOf(cache: TokenCache): Map<string, Promise<CachedToken>> {
-  let flights = flightsByCache.get(cache);
-  if (!flights) {
-    flights = new Map();
-    flightsByCache.set(cache, flights);
-  }
-  return flights;
+interface Slot {
+  /** The credential the slot belongs to. */
+  c: unknown;
+  /** The token fetch under way. */
+  f?: Promise<CachedToken | undefined>;
+  /** The last token the API refused, and when: tokens issued before then are not taken. */
+  r?: string;
+  at: number;
+  /** Refused tokens (or refused grants) since the last accepted call. */
+  n: number;
+  /** No grant before this time (the brake), and the next pause. */
+  u: number;
+  p: number;
+  /** This isolate's point in the refresh window (0–1) when the cache has no lock. */
+  j: number;
+  /** No refresh ahead is tried before this time (the last try found another holder or failed). */
+  a: number;
 }
+
+const slots = new Map<string, Slot>();
+
+/**
+ * A point in the refresh window, drawn anew at each refresh: the cube root of a uniform
+ * draw puts few isolates early, so the earliest one is most often alone in refreshing and
+ * the others read its token (a fleet of 20: about 1.5 grants per refresh, against 2.3 for
+ * a uniform draw).
+ */
+const draw = () => Math.random() ** (1 / 3);
+
+/**
+ * Runs a cache call; a failure, or a call slower than `ms`, gives `fallback`. When a
+ * call that timed out turns out to have succeeded, `late` gets its value: a lease taken
+ * after its caller stopped waiting is given back rather than left to block everyone.
+ */
+async function guarded<T, F = undefined>(
+  call: () => Promise<T> | T,
+  fallback?: F,
+  ms = CACHE_MS,
+  late?: (value: T) => unknown,
+): Promise<T | F> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = Promise.resolve().then(call);
+  try {
+    return await Promise.race([
+      running,
+      new Promise<F>((resolve) => {
+        timer = setTimeout(() => {
+          if (late) running.then(late).catch(() => {});
+          resolve(fallback as F);
+        }, ms);
+      }),
+    ]);
+  } catch {
+    return fallback as F;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What holds a refresh: a lease (renewable) or a lock (its release only). */
+type Held = { release(): Promise<void>; renew?(): Promise<boolean> };
 
 /**
  * Obtains tokens with a grant and keeps them: in this client's memory, and in the
- * shared `cache` when one is given. Concurrent callers share one in-flight grant, and
- * so do the clients of an isolate that share a cache; with a cache that can `lock`,
- * instances share one grant too. Every cache failure (a throw, a hang, a malformed
- * value) counts as a miss.
+ * shared `cache` when one is given.
+ *
+ * - Refresh-ahead: a token is used until its hard expiry (`expiresAt`). From
+ *   `expiresAt - leeway` (its refresh-after time) one refresh runs in the background
+ *   while calls go on with the current token: the lease or lock holder's, or, with a
+ *   cache that has neither, each isolate's at its own random point of the first three
+ *   quarters of the window, so the first to refresh stores the token the others then read.
+ * - Single flight per isolate by cache key and credential: any number of clients and
+ *   cache objects join one fetch; across instances the cache's `lease` (or `lock`) makes
+ *   one grant per refresh, and waiters read the cache and try the lease again until they
+ *   get a token, for at most 65 s (then they grant).
+ * - A 401 forgets the token, deletes the shared entry only while it holds that token,
+ *   and the retry takes only a token issued after the refusal. Three refusals in a row
+ *   (fresh tokens, or the grant itself) pause grants: see {@link TokenBrakeError}.
+ *
+ * Every cache failure (a throw, a hang, a malformed value) counts as a miss.
  */
 export function grantingTokenProvider(settings: GrantingProviderSettings): TokenProvider {
-  const { key, cache, leewayMs } = settings;
+  const { key, cache, leewayMs, credential } = settings;
+  let s = slots.get(key)!;
+  // Another credential for the key (a rotated or wrong secret) gets a slot of its own.
+  if (s?.c !== credential) {
+    s = { c: credential, at: 0, n: 0, u: 0, p: PAUSE_MS, j: draw(), a: 0 };
+    slots.set(key, s);
+  }
+  const now = () => Date.now();
+  // Without a lock, instances spread their refreshes over the window (XFetch-style).
+  const spread = cache && !cache.lease && !cache.lock ? 0.75 : 0;
   let current: CachedToken | undefined;
-  const flights = cache ? flightsOf(cache) : new Map<string, Promise<CachedToken>>();
-  // The last token the API refused: a shared cache may still hold it for a moment.
-  let rejected: string | undefined;
 
-  const usable = (token: CachedToken | undefined): token is CachedToken =>
-    token !== undefined && token.expiresAt - leewayMs > Date.now();
+  /** A bearer token, not refused, issued after the last refusal (a clock set back since forgets it). */
+  const fresh = (t: CachedToken | undefined): t is CachedToken =>
+    typeof t?.accessToken === "string" &&
+    TOKEN_CHARACTERS.test(t.accessToken) &&
+    t.accessToken !== s.r &&
+    ((t.issuedAt ?? 0) >= s.at || s.at > now());
+  /** Fresh, and before its expiry (`ahead`: before this instance's refresh point). */
+  const usable = (t: CachedToken | undefined, ahead?: boolean): t is CachedToken =>
+    fresh(t) && t.expiresAt - (ahead ? leewayMs * (1 - spread * s.j) : 0) > now();
 
-  /** Runs a cache call; any failure or a call slower than the bound gives `fallback`. */
-  async function guarded<T>(call: () => Promise<T> | T, fallback: T): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      return await Promise.race([
-        Promise.resolve().then(call),
-        new Promise<T>((resolve) => {
-          timer = setTimeout(() => resolve(fallback), CACHE_TIMEOUT_MS);
-        }),
-      ]);
-    } catch {
-      return fallback;
-    } finally {
-      clearTimeout(timer);
+  const readShared = async (ahead: boolean) => {
+    const t = cache && (await guarded(() => cache.get(key)));
+    return usable(t, ahead) ? t : undefined;
+  };
+
+  /** A lease or lock for this key's refresh; `undefined` while another holds it; `null` with none to take; `false` when the cache failed. */
+  async function take(waitMs: number): Promise<Held | undefined | null | false> {
+    const name = `${key}:lock`;
+    if (cache?.lease) {
+      return guarded(
+        () => cache.lease!(name, LEASE_MS, waitMs),
+        false as const,
+        waitMs + CACHE_MS,
+        (l) => l?.release(),
+      );
     }
+    if (!cache?.lock) return null;
+    const release = await guarded(
+      () => cache.lock!(name, LOCK_MS),
+      false as const,
+      CACHE_MS,
+      (r) => r?.(),
+    );
+    return release && { release };
   }
 
-  async function readShared(): Promise<CachedToken | undefined> {
-    if (!cache) return undefined;
-    const value = await guarded(() => cache.get(key), undefined);
-    if (!isCachedToken(value) || !usable(value) || value.accessToken === rejected) return undefined;
-    return { accessToken: value.accessToken, expiresAt: value.expiresAt };
+  function strike() {
+    if (++s.n > 2) {
+      s.u = now() + s.p;
+      s.p = Math.min(s.p * 2, 10 * PAUSE_MS);
+    }
   }
 
   async function grantAndShare(): Promise<CachedToken> {
-    const token = await settings.grant();
-    const ttlSeconds = Math.floor((token.expiresAt - Date.now()) / 1000);
-    if (cache && ttlSeconds > 0) await guarded(() => cache.set(key, token, ttlSeconds), undefined);
+    if (s.u > now()) {
+      throw new TokenBrakeError("grants paused: 3 tokens refused in a row", {
+        retryAt: s.u,
+      });
+    }
+    const token = await settings.grant().catch((error: TokenError) => {
+      if (error.statusCode === 401 || error.statusCode === 403) strike();
+      throw error;
+    });
+    const ttlSeconds = Math.floor((token.expiresAt - now()) / 1000);
+    if (cache && ttlSeconds > 0) await guarded(() => cache.set(key, token, ttlSeconds));
     return token;
   }
 
-  async function waitForOtherInstance(): Promise<CachedToken | undefined> {
-    const giveUpAt = Date.now() + LOCK_WAIT_MS;
-    for (let step = 25; Date.now() < giveUpAt; step = Math.min(step * 2, 250)) {
-      await sleep(Math.min(step, Math.max(0, giveUpAt - Date.now())));
-      const shared = await readShared();
+  /** A token from the cache or a grant; `undefined` for a refresh ahead that another instance holds. */
+  async function obtain(ahead: boolean): Promise<CachedToken | undefined> {
+    const giveUpAt = now() + WAIT_MS;
+    let failures = 0;
+    for (let step = 25; ; step = Math.min(step * 2, 100)) {
+      const shared = await readShared(ahead);
       if (shared) return shared;
-    }
-    return undefined;
-  }
-
-  async function obtain(): Promise<CachedToken> {
-    const shared = await readShared();
-    if (shared) return shared;
-    if (cache?.lock) {
-      const lock = cache.lock.bind(cache);
-      const release = await guarded(() => lock(`${key}:lock`, LOCK_TTL_MS), null);
-      if (release) {
+      const held = await take(ahead ? 0 : LEASE_MS);
+      if (held) {
+        const renewing =
+          held.renew && setInterval(() => guarded(() => held.renew!()), LEASE_MS / 3);
         try {
-          return (await readShared()) ?? (await grantAndShare());
+          return (await readShared(ahead)) ?? (await grantAndShare());
         } finally {
-          await guarded(release, undefined);
+          clearInterval(renewing);
+          guarded(() => held.release());
         }
       }
-      // `undefined`: another instance is granting; `null`: the lock failed, grant directly.
-      if (release === undefined) {
-        const theirs = await waitForOtherInstance();
-        if (theirs) return theirs;
-      }
+      // Nothing to take (`null`), or a cache that failed twice in a row when a token is
+      // needed now (`false`; once may be a slow moment): grant directly, as after a long
+      // wait. Ahead, a failure leaves the refresh to a later call.
+      failures = held === false ? failures + 1 : 0;
+      if (held === null || (failures > 1 && !ahead) || now() > giveUpAt) return grantAndShare();
+      if (ahead) return;
+      await sleep(step);
     }
-    return grantAndShare();
   }
 
-  /** The fetch under way for this key, or a new one. */
-  function join(): Promise<CachedToken> {
-    let flight = flights.get(key);
-    if (!flight) {
-      flight = obtain().finally(() => flights.delete(key));
-      flights.set(key, flight);
-    }
-    return flight;
-  }
+  /** The fetch under way for this key in this isolate, or a new one. */
+  const join = (ahead: boolean): Promise<CachedToken | undefined> =>
+    (s.f ??= obtain(ahead).finally(() => {
+      s.f = undefined;
+    }));
 
   return {
     refreshable: true,
     async getToken(signal) {
-      if (usable(current)) return current.accessToken;
+      let token = current;
       // The fetch is shared, so one caller's abort only stops that caller waiting for it.
-      let token = await raceAbort(join(), signal);
-      // A fetch that began before this client saw a 401 may bring back the refused token.
-      if (token.accessToken === rejected) token = await raceAbort(join(), signal);
-      current = token;
-      return token.accessToken;
-    },
-    async invalidate(token) {
-      rejected = token;
-      if (current?.accessToken === token) current = undefined;
-      if (!cache) return;
-      const shared = await guarded(() => cache.get(key), undefined);
-      if (isCachedToken(shared) && shared.accessToken === token) {
-        await guarded(() => cache.delete(key), undefined);
+      // A fetch that began before a 401 may bring back a token issued before it: ask once
+      // more. A token granted just now is used even if it lives 0 s (`expires_in: 0`).
+      for (let i = 0; i < 2 && !(i ? fresh(token) : usable(token)); i++) {
+        token = (await raceAbort(join(false), signal)) ?? (await raceAbort(join(false), signal));
       }
+      if (!usable(token, true) && s.a <= now()) {
+        s.a = now() + 1_000;
+        join(true).then(
+          (t) => {
+            if (usable(t, true)) {
+              current = t;
+              s.j = draw();
+            }
+          },
+          () => {},
+        );
+      }
+      current = token;
+      return token!.accessToken;
+    },
+    async answered(token, refused) {
+      if (!refused) {
+        s.n = s.u = 0;
+        s.p = PAUSE_MS;
+        return;
+      }
+      if (s.r !== token) {
+        s.r = token;
+        s.at = now();
+        strike();
+      }
+      if (current?.accessToken === token) current = undefined;
+      const shared = cache && (await guarded(() => cache.get(key)));
+      if (shared?.accessToken === token) await guarded(() => cache!.delete(key, token));
     },
   };
 }

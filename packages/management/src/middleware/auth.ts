@@ -32,10 +32,15 @@ export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middle
     return token;
   };
   return async (ctx, next) => {
-    const token = await use(ctx);
-    const response = await sendWith(ctx, token, next);
-    if (response.status !== 401 || !tokens.refreshable) return response;
-    await tokens.invalidate(token);
-    return sendWith(ctx, await use(ctx), next);
+    let token = await use(ctx);
+    let response = await sendWith(ctx, token, next);
+    if (response.status === 401 && tokens.refreshable) {
+      await tokens.answered(token, true);
+      token = await use(ctx);
+      response = await sendWith(ctx, token, next);
+    }
+    // Every answer counts: refusals toward the token brake, an acceptance resets it.
+    await tokens.answered(token, response.status === 401);
+    return response;
   };
 }

@@ -1,5 +1,6 @@
 import {
   COMPARE_AND_DELETE_SCRIPT,
+  COMPARE_AND_EXPIRE_SCRIPT,
   type RedisLike,
   replyOk,
   replyText,
@@ -15,7 +16,7 @@ export interface IoredisClient {
   set(key: string, value: string, px: "PX", milliseconds: number): Promise<unknown>;
   set(key: string, value: string, px: "PX", milliseconds: number, nx: "NX"): Promise<unknown>;
   del(key: string): Promise<unknown>;
-  eval(script: string, numberOfKeys: number, key: string, value: string): Promise<unknown>;
+  eval(script: string, numberOfKeys: number, key: string, ...args: string[]): Promise<unknown>;
 }
 
 /**
@@ -51,6 +52,10 @@ export function fromIoredis(client: IoredisClient): RedisLike {
     },
     async compareAndDelete(key, value) {
       return Number(await client.eval(COMPARE_AND_DELETE_SCRIPT, 1, key, value)) === 1;
+    },
+    async compareAndExpire(key, value, px) {
+      const ms = String(wholeMilliseconds(px));
+      return Number(await client.eval(COMPARE_AND_EXPIRE_SCRIPT, 1, key, value, ms)) === 1;
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   COMPARE_AND_DELETE_SCRIPT,
+  COMPARE_AND_EXPIRE_SCRIPT,
   type RedisLike,
   replyOk,
   replyText,
@@ -60,6 +61,13 @@ export function fromNodeRedis(client: NodeRedisClient): RedisLike {
         arguments: [value],
       });
       return Number(deleted) === 1;
+    },
+    async compareAndExpire(key, value, px) {
+      const renewed = await client.eval(COMPARE_AND_EXPIRE_SCRIPT, {
+        keys: [key],
+        arguments: [value, String(wholeMilliseconds(px))],
+      });
+      return Number(renewed) === 1;
     },
   };
 }

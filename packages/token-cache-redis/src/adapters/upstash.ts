@@ -1,5 +1,6 @@
 import {
   COMPARE_AND_DELETE_SCRIPT,
+  COMPARE_AND_EXPIRE_SCRIPT,
   type RedisLike,
   replyOk,
   wholeMilliseconds,
@@ -55,6 +56,10 @@ export function fromUpstash(client: UpstashClient): RedisLike {
     },
     async compareAndDelete(key, value) {
       return Number(await client.eval(COMPARE_AND_DELETE_SCRIPT, [key], [value])) === 1;
+    },
+    async compareAndExpire(key, value, px) {
+      const ms = String(wholeMilliseconds(px));
+      return Number(await client.eval(COMPARE_AND_EXPIRE_SCRIPT, [key], [value, ms])) === 1;
     },
   };
 }

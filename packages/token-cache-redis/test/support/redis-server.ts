@@ -9,6 +9,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Ends the server (SIGTERM) and waits until it is gone; safe to call twice. */
   stop(): Promise<void>;
+  /** Stalls the server (SIGSTOP): it keeps its connections but answers nothing. */
+  pause(): void;
+  /** Lets a stalled server go on (SIGCONT): it then runs every command it was sent. */
+  resume(): void;
 }
 
 /**
@@ -100,6 +104,11 @@ async function startOn(port: number): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     kill: () => end("SIGKILL"),
-    stop: () => end("SIGTERM"),
+    stop: async () => {
+      child.kill("SIGCONT");
+      await end("SIGTERM");
+    },
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
   };
 }
