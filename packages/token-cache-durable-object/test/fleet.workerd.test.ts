@@ -1,0 +1,141 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  grantRequests,
+  refreshGroups,
+  startWorkerd,
+  summary,
+  type Workerd,
+} from "./support/workerd.js";
+
+const WORKERS = 20;
+/**
+ * Tokens of 4 s refreshed from 2 s before expiry: a refresh every 2 s. Not 1 s: an isolate
+ * that finds another holder refreshing tries again 1 s later, so with a 1 s window it keeps
+ * the old token to its last millisecond, the API refuses it on arrival (expired), and the
+ * client, taking that 401 for a revocation, grants a token of its own (measured here: 2 or
+ * 3 grants in about one refresh of three). See the package README.
+ */
+const SHORT_TOKENS = { tokenLifetimeSeconds: 4 };
+const LEEWAY = { tokenLeewaySeconds: 2 };
+
+let workerd: Workerd;
+beforeAll(async () => {
+  workerd = await startWorkerd(WORKERS);
+});
+afterAll(() => workerd?.dispose());
+afterEach(() => {
+  workerd.beforeTokenGrant = async () => {};
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, () => {
+  it("make exactly one grant for 50 concurrent cold calls each", async () => {
+    const tenant = workerd.tenant();
+    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
+    console.info(`[do] cold: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
+    expect(run).toMatchObject({
+      isolates: WORKERS,
+      ok: WORKERS * 50,
+      failures: [],
+      cacheErrors: [],
+    });
+    expect(grantRequests(tenant)).toHaveLength(1);
+  });
+
+  it("make exactly one grant per refresh over 5 refreshes and more", async () => {
+    const tenant = workerd.tenant(SHORT_TOKENS);
+    const results = await workerd.fleet({
+      domain: tenant.domain,
+      burst: 10,
+      durationMs: 13_000,
+      intervalMs: 100,
+      ...LEEWAY,
+    });
+    const run = summary(results);
+    const groups = refreshGroups(tenant);
+    console.info(
+      `[do] refresh cycles: ${run.ok} calls ok, ${run.failures.length} failed; grants per refresh (cold start first): ${groups.join(", ")}`,
+    );
+    expect(run.failures).toEqual([]);
+    expect(run.cacheErrors).toEqual([]);
+    // The cold start and at least five refreshes, each one grant.
+    expect(groups.length).toBeGreaterThanOrEqual(6);
+    expect(groups.every((n) => n === 1)).toBe(true);
+  });
+
+  it("make one grant when it takes 6 s: the holder renews its lease and no waiter takes over", async () => {
+    const tenant = workerd.tenant();
+    let slowed = false;
+    workerd.beforeTokenGrant = async () => {
+      if (slowed) return;
+      slowed = true;
+      await sleep(6_000);
+    };
+    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
+    console.info(`[do] 6 s grant: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
+    expect(run).toMatchObject({ ok: WORKERS * 50, failures: [] });
+    expect(grantRequests(tenant)).toHaveLength(1);
+  });
+
+  it("make at most two grant requests when the holder's grant fails, and every call succeeds or fails typed", async () => {
+    const tenant = workerd.tenant();
+    tenant.failNext({ path: "/oauth/token", status: 400, body: { error: "invalid_request" } });
+    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
+    const requests = grantRequests(tenant);
+    console.info(
+      `[do] holder's grant fails: ${run.ok} calls ok, ${run.failures.length} failed (${[...new Set(run.failures.map((f) => f.code))].join(", ")}), ` +
+        `${requests.length} grant requests (${requests.map((r) => r.status).join(", ")})`,
+    );
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests.map((r) => r.status)).toEqual([400, 200]);
+    expect(run.ok + run.failures.length).toBe(WORKERS * 50);
+    // The holder's own calls share its failed grant: a TokenError each, nothing untyped.
+    for (const failure of run.failures) expect(failure.code).toBe("ERR_TOKEN");
+    expect(run.ok).toBeGreaterThan(0);
+  });
+
+  it("fail no call with a 401 when every token is revoked mid-run", async () => {
+    const tenant = workerd.tenant();
+    const revoking = sleep(3_000).then(() => tenant.revokeIssuedTokens());
+    const run = summary(
+      await workerd.fleet({ domain: tenant.domain, burst: 5, durationMs: 7_000, intervalMs: 100 }),
+    );
+    await revoking;
+    const refused = tenant.requests.filter((r) => r.kind === "api" && r.status === 401).length;
+    console.info(
+      `[do] revocation: ${run.ok} calls ok, ${run.failures.length} failed (${run.unauthorized} with 401); ` +
+        `${refused} requests refused and retried; ${grantRequests(tenant).length} grants (1 before the revocation)`,
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(run.unauthorized).toBe(0);
+    expect(run.failures).toEqual([]);
+  });
+});
+
+describe("the token brake, with the coordinator cache", () => {
+  for (const clientPerCall of [false, true]) {
+    it(`makes at most 4 grants in 5 s when the API refuses every token, then fails fast (${clientPerCall ? "a client per call" : "a client per isolate"})`, async () => {
+      const tenant = workerd.tenant();
+      tenant.failNext({ status: 401, times: 100_000 });
+      const run = await workerd.run({
+        domain: tenant.domain,
+        burst: 5,
+        durationMs: 5_000,
+        intervalMs: 100,
+        clientPerCall,
+      });
+      const codes = run.failures.map((f) => f.code);
+      const braked = codes.filter((c) => c === "ERR_TOKEN_BRAKE").length;
+      console.info(
+        `[do] brake (${clientPerCall ? "client per call" : "client per isolate"}): ${grantRequests(tenant).length} grants, ` +
+          `${run.ok} ok, ${run.failures.length} failed, ${braked} of them fast with ERR_TOKEN_BRAKE`,
+      );
+      expect(run.ok).toBe(0);
+      expect(grantRequests(tenant).length).toBeLessThanOrEqual(4);
+      expect(braked).toBeGreaterThan(0);
+      expect(codes.at(-1)).toBe("ERR_TOKEN_BRAKE");
+      expect(codes.every((c) => c === "ERR_TOKEN_BRAKE" || c === "ERR_API")).toBe(true);
+    });
+  }
+});
