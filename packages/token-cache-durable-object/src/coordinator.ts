@@ -10,6 +10,21 @@ const MAX_WAIT_MS = 60_000;
 const MAX_DATA_BYTES = 16_384;
 const MAX_NAME_LENGTH = 1_024;
 
+/**
+ * What the coordinator uses of its `DurableObjectState`, typed here so that the class reads
+ * the same to every type checker, with or without the Workers runtime's types (JSR checks
+ * with Deno's, which have no `cloudflare:workers`).
+ */
+export interface CoordinatorState {
+  storage: {
+    get<T>(key: string): Promise<T | undefined>;
+    put(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<boolean>;
+    setAlarm(scheduledTime: number): Promise<void>;
+  };
+  blockConcurrencyWhile<T>(callback: () => Promise<T>): Promise<T>;
+}
+
 function checkEntry(entry: StoredToken): void {
   const { data, fingerprint, expiresAt } = (entry ?? {}) as Partial<StoredToken>;
   const size =
@@ -54,6 +69,7 @@ function checkLease(name: unknown, ms: unknown, max: number, what: string): void
  * ```
  */
 export class Auth0TokenCoordinator extends DurableObject<unknown> implements CoordinatorProtocol {
+  readonly #state: CoordinatorState;
   #entry: StoredToken | undefined;
   /** The alarm this object has asked for, as far as it knows. */
   #alarmAt: number | undefined;
@@ -63,8 +79,9 @@ export class Auth0TokenCoordinator extends DurableObject<unknown> implements Coo
     wakeAt: (time) => this.#wakeAt(time),
   });
 
-  constructor(ctx: DurableObjectState, env: unknown) {
-    super(ctx, env);
+  constructor(ctx: CoordinatorState, env: unknown) {
+    super(ctx as never, env);
+    this.#state = ctx;
     void ctx.blockConcurrencyWhile(async () => {
       this.#entry = await ctx.storage.get<StoredToken>(STORAGE_KEY);
     });
@@ -85,7 +102,7 @@ export class Auth0TokenCoordinator extends DurableObject<unknown> implements Coo
       await this.#forget();
     } else {
       this.#entry = { data, fingerprint, expiresAt };
-      await this.ctx.storage.put(STORAGE_KEY, this.#entry);
+      await this.#state.storage.put(STORAGE_KEY, this.#entry);
       this.#wakeAt(expiresAt);
     }
     this.#leases.tokenStored();
@@ -114,7 +131,7 @@ export class Auth0TokenCoordinator extends DurableObject<unknown> implements Coo
   }
 
   /** Hands lapsed leases to their next waiter, and forgets an expired token. */
-  override async alarm(): Promise<void> {
+  async alarm(): Promise<void> {
     this.#alarmAt = undefined;
     this.#leases.expire();
     if (this.#entry && this.#entry.expiresAt <= Date.now()) await this.#forget();
@@ -126,7 +143,7 @@ export class Auth0TokenCoordinator extends DurableObject<unknown> implements Coo
 
   async #forget(): Promise<void> {
     this.#entry = undefined;
-    await this.ctx.storage.delete(STORAGE_KEY);
+    await this.#state.storage.delete(STORAGE_KEY);
   }
 
   /**
@@ -136,7 +153,7 @@ export class Auth0TokenCoordinator extends DurableObject<unknown> implements Coo
   #wakeAt(time: number): void {
     if (this.#alarmAt !== undefined && this.#alarmAt <= time) return;
     this.#alarmAt = time;
-    this.ctx.storage.setAlarm(time).catch(() => {
+    this.#state.storage.setAlarm(time).catch(() => {
       this.#alarmAt = undefined;
     });
   }

@@ -1,4 +1,4 @@
-export { Auth0TokenCoordinator } from "./coordinator.js";
+export { Auth0TokenCoordinator, type CoordinatorState } from "./coordinator.js";
 export {
   createDurableObjectTokenCache,
   type DurableObjectNamespaceLike,
