@@ -15,6 +15,7 @@ export type ManagementErrorCode =
   | "ERR_NETWORK"
   | "ERR_TOKEN"
   | "ERR_TOKEN_BRAKE"
+  | "ERR_TOKEN_CACHE"
   | "ERR_CONFIGURATION"
   | "ERR_INVALID_INPUT"
   | "ERR_INVALID_RESPONSE";

@@ -37,7 +37,8 @@ interface CommonOptions {
   /**
    * The refresh window, in seconds before a token's expiry: inside it calls go on with the
    * current token while one background refresh runs (with a lockless cache, each isolate at
-   * its own random point of the first three quarters of the window). Default 60.
+   * its own random point of the first three quarters of the window, drawn anew at each
+   * refresh and skewed late, so that the earliest isolate is most often alone). Default 60.
    */
   tokenLeewaySeconds?: number;
   retry?: RetryOptions;

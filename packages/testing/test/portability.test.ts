@@ -60,6 +60,13 @@ describe("portability of src", () => {
     expect([...graph].filter((module) => !module.startsWith("/"))).toEqual(["jose"]);
   });
 
+  it("keeps the token cache contract free of any package: no test runner, not the client", () => {
+    const graph = importGraph(join(srcDir, "token-cache-contract.ts"));
+    expect([...graph].filter((module) => !module.startsWith("/"))).toEqual([]);
+    const adapter = importGraph(join(srcDir, "token-cache-contract-vitest.ts"));
+    expect([...adapter].filter((module) => !module.startsWith("/"))).toEqual(["vitest"]);
+  });
+
   it("keeps every source file under about 250 lines", () => {
     for (const file of files) {
       const lines = readFileSync(file, "utf8").split("\n").length;

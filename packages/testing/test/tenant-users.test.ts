@@ -7,12 +7,12 @@ const day = 86_400_000;
 describe("stats", () => {
   it("counts users who logged in during the last 30 days", async () => {
     // The emulator's clock starts at 2025-01-01.
-    const before = (days: number) => new Date(Date.UTC(2025, 0, 1) - days * day).toISOString();
+    const daysBefore = (days: number) => new Date(Date.UTC(2025, 0, 1) - days * day).toISOString();
     const { api } = setup({
       seed: {
         users: [
-          { user_id: "auth0|recent", last_login: before(2) },
-          { user_id: "auth0|old", last_login: before(40) },
+          { user_id: "auth0|recent", last_login: daysBefore(2) },
+          { user_id: "auth0|old", last_login: daysBefore(40) },
           { user_id: "auth0|never" },
         ],
       },

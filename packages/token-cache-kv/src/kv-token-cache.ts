@@ -1,6 +1,10 @@
 import type { CachedToken, TokenCache } from "@auth0-edge/management";
-import { createSealer, parseEncryptionKey, type Sealer } from "./encryption.js";
-import { isCachedToken, parseToken, serializeToken } from "./entry.js";
+import {
+  assertStoredToken,
+  createTokenCodec,
+  storageTtlMs,
+  TokenCacheError,
+} from "@auth0-edge/management/token-cache";
 
 /**
  * The part of a Workers KV namespace this cache uses. A `KVNamespace` binding from
@@ -73,20 +77,26 @@ function checkOptions(namespace: unknown, options: KvTokenCacheOptions) {
     typeof ns.put !== "function" ||
     typeof ns.delete !== "function"
   ) {
-    throw new TypeError("namespace must be a KV namespace binding (with get, put and delete)");
+    throw new TokenCacheError(
+      "invalid-option",
+      "namespace must be a KV namespace binding (with get, put and delete)",
+    );
   }
   const { prefix = "", now = Date.now } = options;
   if (typeof prefix !== "string" || utf8Length(prefix) > MAX_PREFIX_BYTES) {
-    throw new TypeError(`prefix must be a string of at most ${MAX_PREFIX_BYTES} bytes`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `prefix must be a string of at most ${MAX_PREFIX_BYTES} bytes`,
+    );
   }
   if (typeof now !== "function") {
-    throw new TypeError(`now must be a function returning milliseconds, got ${typeof now}`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `now must be a function returning milliseconds, got ${typeof now}`,
+    );
   }
-  const sealer: Sealer | undefined =
-    "encryptionKey" in options
-      ? createSealer(parseEncryptionKey(options.encryptionKey))
-      : undefined;
-  return { prefix, now, sealer };
+  // The label keeps the AES key and the bound data of entries written before the shared kit.
+  return { prefix, now, codec: createTokenCodec("@auth0-edge/token-cache-kv", options) };
 }
 
 /**
@@ -116,7 +126,7 @@ function checkOptions(namespace: unknown, options: KvTokenCacheOptions) {
  * };
  * ```
  *
- * @throws {TypeError} When `namespace` lacks get/put/delete, `prefix` is not a string of at
+ * @throws {TokenCacheError} (`invalid-option`) When `namespace` lacks get/put/delete, `prefix` is not a string of at
  * most 256 bytes, `now` is not a function, or `encryptionKey` is present but not the base64
  * of 32 bytes. The message never contains the key.
  */
@@ -124,7 +134,7 @@ export function createKvTokenCache(
   namespace: KvNamespaceLike,
   options: KvTokenCacheOptions = {},
 ): KvTokenCache {
-  const { prefix, now, sealer } = checkOptions(namespace, options ?? {});
+  const { prefix, now, codec } = checkOptions(namespace, options ?? {});
 
   // The client's keys grow with the scope string; past KV's 512-byte limit a digest stands in.
   const storageKey = async (key: string): Promise<string> => {
@@ -135,28 +145,17 @@ export function createKvTokenCache(
   return {
     async get(key) {
       const kvKey = await storageKey(key);
-      const stored = await namespace.get(kvKey);
-      if (typeof stored !== "string") return undefined;
-      const text = sealer ? await sealer.open(kvKey, stored) : stored;
-      return text === undefined ? undefined : parseToken(text, now());
+      return codec.decode(kvKey, await namespace.get(kvKey), now());
     },
 
     async set(key, value, ttlSeconds) {
-      if (!isCachedToken(value)) {
-        throw new TypeError(
-          "value must be { accessToken: non-empty string of visible ASCII, expiresAt: finite number }",
-        );
-      }
-      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
-        throw new TypeError(`ttlSeconds must be a number, got ${typeof ttlSeconds}`);
-      }
+      assertStoredToken(value);
+      const ms = storageTtlMs(value, ttlSeconds, now());
       const kvKey = await storageKey(key);
-      const lifetimeSeconds = Math.min(ttlSeconds, (value.expiresAt - now()) / 1000);
       // Storing nothing must also forget the older token, as a set always replaces.
-      if (lifetimeSeconds <= 0) return namespace.delete(kvKey);
-      const plain = serializeToken(value);
-      await namespace.put(kvKey, sealer ? await sealer.seal(kvKey, plain) : plain, {
-        expirationTtl: Math.max(KV_MIN_TTL_SECONDS, Math.ceil(lifetimeSeconds)),
+      if (ms <= 0) return namespace.delete(kvKey);
+      await namespace.put(kvKey, await codec.encode(kvKey, value), {
+        expirationTtl: Math.max(KV_MIN_TTL_SECONDS, Math.ceil(ms / 1000)),
       });
     },
 

@@ -113,7 +113,9 @@ describe("the KV token cache in workerd, on a real KV binding", () => {
     const [result] = await workerd.cache([
       { op: "set", key: "k", value: { accessToken: "at-half-a-token" } as never, ttl: 3600 },
     ]);
-    expect(result).toEqual({ error: expect.stringMatching(/^TypeError: value must be/) });
+    expect(result).toEqual({
+      error: expect.stringMatching(/^TokenCacheError: a token to cache must be/),
+    });
     expect(JSON.stringify(result)).not.toContain("at-half-a-token");
     expect(await (await workerd.kv()).get("k", "text")).toBeNull();
   });

@@ -131,12 +131,18 @@ describe("a client with an encrypting KV cache", () => {
       encryptionKeyFromEnv: "TOKEN_CACHE_KEY",
     });
     expect(missing).toEqual([
-      { error: expect.stringMatching(/^TypeError: .*undefined \(is the Worker secret set\?\)/) },
+      {
+        error: expect.stringMatching(
+          /^TokenCacheError: .*undefined \(is the Worker secret set\?\)/,
+        ),
+      },
     ]);
     const short = await workerd.cache([{ op: "get", key: "k" }], {
       encryptionKey: KEY.slice(0, 20),
     });
-    expect(short).toEqual([{ error: expect.stringMatching(/^TypeError: encryptionKey must be/) }]);
+    expect(short).toEqual([
+      { error: expect.stringMatching(/^TokenCacheError: encryptionKey must be/) },
+    ]);
     expect(JSON.stringify(short)).not.toContain(KEY.slice(0, 20));
   });
 });

@@ -55,7 +55,7 @@ describe("createKvTokenCache options", () => {
     ["a hex string of 32 bytes", "ab".repeat(32)],
   ])("refuses %s as the encryption key, without echoing it", (_, encryptionKey) => {
     const error = thrown(() => createKvTokenCache(untouched, { encryptionKey }));
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({ code: "ERR_TOKEN_CACHE", reason: "invalid-option" });
     expect(error.message).toMatch(/^encryptionKey must be the base64 encoding of 32 random bytes/);
     if (encryptionKey !== "") expect(error.message).not.toContain(encryptionKey);
   });

@@ -1,4 +1,10 @@
 import type { CachedToken, TokenCache } from "@auth0-edge/management";
+import {
+  assertStoredToken,
+  storageTtlMs,
+  storedFields,
+  TokenCacheError,
+} from "@auth0-edge/management/token-cache";
 
 /** Options of {@link createMemoryTokenCache}. */
 export interface MemoryTokenCacheOptions {
@@ -27,8 +33,8 @@ export interface MemoryTokenCache extends TokenCache {
    * any older token under `key` is forgotten.
    */
   set(key: string, value: CachedToken, ttlSeconds: number): void;
-  /** Forgets the token under `key`. */
-  delete(key: string): void;
+  /** Forgets the token under `key`; with `accessToken`, only while the entry holds that token. */
+  delete(key: string, accessToken?: string): void;
   /**
    * Takes the lock named `key` for `ttlMs` milliseconds. Resolves to a release function
    * when it was free or its previous holder's time ran out, or to `undefined` while
@@ -75,17 +81,22 @@ interface Entry {
  * };
  * ```
  *
- * @throws {TypeError} When `maxEntries` is not a positive integer or `now` is not a function.
+ * @throws {TokenCacheError} (`invalid-option`) When `maxEntries` is not a positive integer or
+ * `now` is not a function.
  */
 export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): MemoryTokenCache {
   const { maxEntries = 100, now = Date.now } = options;
   if (!Number.isInteger(maxEntries) || maxEntries <= 0) {
-    throw new TypeError(
+    throw new TokenCacheError(
+      "invalid-option",
       `maxEntries must be a positive integer, got ${typeof maxEntries === "number" ? maxEntries : typeof maxEntries}`,
     );
   }
   if (typeof now !== "function") {
-    throw new TypeError(`now must be a function returning milliseconds, got ${typeof now}`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `now must be a function returning milliseconds, got ${typeof now}`,
+    );
   }
 
   // A Map iterates in insertion order, so re-inserting a key on every hit keeps the least
@@ -109,23 +120,17 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       if (entry.expiresAt <= now()) return undefined;
       entries.set(key, entry);
       // A copy, so a caller that mutates what it got cannot change what others are served.
-      return { ...entry.token };
+      return storedFields(entry.token);
     },
 
     set(key, value, ttlSeconds) {
-      assertCachedToken(value);
-      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
-        throw new TypeError(`ttlSeconds must be a number, got ${typeof ttlSeconds}`);
-      }
+      assertStoredToken(value);
       const at = now();
-      const expiresAt = Math.min(at + ttlSeconds * 1000, value.expiresAt);
+      const ms = storageTtlMs(value, ttlSeconds, at);
       // A set replaces: an older token must not outlive a newer write that stores nothing.
       entries.delete(key);
-      if (ttlSeconds <= 0 || expiresAt <= at) return;
-      entries.set(key, {
-        token: { accessToken: value.accessToken, expiresAt: value.expiresAt },
-        expiresAt,
-      });
+      if (ms <= 0) return;
+      entries.set(key, { token: storedFields(value), expiresAt: at + ms });
       if (entries.size > maxEntries) {
         // Dead entries go first so that a full cache never evicts a live token for them.
         dropExpired(at);
@@ -134,13 +139,19 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       }
     },
 
-    delete(key) {
-      entries.delete(key);
+    delete(key, accessToken) {
+      // Compare-and-delete: a token another client stored since the refusal stays.
+      if (accessToken === undefined || entries.get(key)?.token.accessToken === accessToken) {
+        entries.delete(key);
+      }
     },
 
     async lock(key, ttlMs) {
       if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-        throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
+        throw new TokenCacheError(
+          "invalid-value",
+          "ttlMs must be a positive, finite number of milliseconds",
+        );
       }
       const at = now();
       const held = locks.get(key);
@@ -161,24 +172,4 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
       entries.clear();
     },
   };
-}
-
-/** Checks the shape of a token without ever putting the token itself in the message. */
-function assertCachedToken(value: unknown): asserts value is CachedToken {
-  if (typeof value !== "object" || value === null) {
-    throw new TypeError(
-      `value must be an object { accessToken, expiresAt }, got ${value === null ? "null" : typeof value}`,
-    );
-  }
-  const { accessToken, expiresAt } = value as Partial<Record<keyof CachedToken, unknown>>;
-  if (typeof accessToken !== "string" || accessToken === "") {
-    throw new TypeError(
-      `value.accessToken must be a non-empty string, got ${accessToken === "" ? "an empty string" : typeof accessToken}`,
-    );
-  }
-  if (typeof expiresAt !== "number" || !Number.isFinite(expiresAt)) {
-    throw new TypeError(
-      `value.expiresAt must be a finite number of milliseconds since the Unix epoch, got ${typeof expiresAt === "number" ? String(expiresAt) : typeof expiresAt}`,
-    );
-  }
 }

@@ -1,3 +1,4 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import { describe, expect, it } from "vitest";
 import { createMemoryTokenCache } from "../src/index.js";
 import { manualClock } from "./clock.js";
@@ -78,7 +79,7 @@ describe("lock", () => {
     const cache = createMemoryTokenCache({ now: manualClock().now });
 
     for (const ttlMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, "5000"]) {
-      await expect(cache.lock("k", ttlMs as number)).rejects.toThrow(TypeError);
+      await expect(cache.lock("k", ttlMs as number)).rejects.toThrow(TokenCacheError);
     }
     expect(await cache.lock("k", 5_000)).toBeTypeOf("function");
   });

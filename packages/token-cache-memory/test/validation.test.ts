@@ -1,4 +1,6 @@
 import type { CachedToken } from "@auth0-edge/management";
+import { ManagementError } from "@auth0-edge/management";
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import { describe, expect, it } from "vitest";
 import { createMemoryTokenCache } from "../src/index.js";
 import { manualClock, token } from "./clock.js";
@@ -7,17 +9,21 @@ const SECRET = "eyJhbGciOiJSUzI1NiJ9.secret-token-text.signature";
 
 describe("bad input", () => {
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "10", null])(
-    "rejects maxEntries %s with a TypeError",
+    "rejects maxEntries %s with a TokenCacheError (ERR_TOKEN_CACHE)",
     (maxEntries) => {
       expect(() => createMemoryTokenCache({ maxEntries: maxEntries as number })).toThrow(
         /maxEntries must be a positive integer/,
       );
-      expect(() => createMemoryTokenCache({ maxEntries: maxEntries as number })).toThrow(TypeError);
+      expect(() => createMemoryTokenCache({ maxEntries: maxEntries as number })).toThrow(
+        expect.objectContaining({ code: "ERR_TOKEN_CACHE", reason: "invalid-option" }),
+      );
     },
   );
 
   it("rejects a clock that is not a function", () => {
-    expect(() => createMemoryTokenCache({ now: 0 as unknown as () => number })).toThrow(TypeError);
+    expect(() => createMemoryTokenCache({ now: 0 as unknown as () => number })).toThrow(
+      TokenCacheError,
+    );
   });
 
   it.each([
@@ -40,8 +46,10 @@ describe("bad input", () => {
       error = caught;
     }
 
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as TypeError).message).toMatch(/^value/);
+    expect(error).toBeInstanceOf(TokenCacheError);
+    expect(error).toBeInstanceOf(ManagementError);
+    expect(error).toMatchObject({ code: "ERR_TOKEN_CACHE", reason: "invalid-value" });
+    expect((error as Error).message).toMatch(/^a token to cache must be/);
     expect(String(error)).not.toContain("secret-token-text");
     expect(cache.size).toBe(0);
   });
@@ -50,7 +58,7 @@ describe("bad input", () => {
     const cache = createMemoryTokenCache({ now: manualClock().now });
 
     for (const ttlSeconds of [Number.NaN, "60", undefined]) {
-      expect(() => cache.set("k", token(SECRET), ttlSeconds as number)).toThrow(TypeError);
+      expect(() => cache.set("k", token(SECRET), ttlSeconds as number)).toThrow(TokenCacheError);
     }
     expect(cache.size).toBe(0);
   });

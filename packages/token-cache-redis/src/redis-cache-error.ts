@@ -1,3 +1,5 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
+
 /** The cache operation a {@link RedisCacheError} comes from. */
 export type RedisCacheOperation = "get" | "set" | "delete" | "lock" | "release";
 
@@ -9,18 +11,19 @@ export type RedisCacheOperation = "get" | "set" | "delete" | "lock" | "release";
  * own words ("connect ECONNREFUSED 127.0.0.1:6379") with anything shaped like a token
  * taken out, and it has no `cause`: some clients put the whole command, token included,
  * in their errors.
+ *
+ * A {@link TokenCacheError} (`code: "ERR_TOKEN_CACHE"`), and so a `ManagementError` of
+ * `@auth0-edge/management`.
  */
-export class RedisCacheError extends Error {
-  override readonly name = "RedisCacheError";
+export class RedisCacheError extends TokenCacheError {
+  static override readonly kind: string = "RedisCacheError";
   /** What the cache was doing. */
-  readonly operation: RedisCacheOperation;
+  declare readonly operation: RedisCacheOperation;
   /** `"timeout"` when the call outlasted `timeoutMs`, `"failure"` when it threw or rejected. */
-  readonly reason: "timeout" | "failure";
+  declare readonly reason: "timeout" | "failure";
 
   constructor(operation: RedisCacheOperation, reason: "timeout" | "failure", message: string) {
-    super(message);
-    this.operation = operation;
-    this.reason = reason;
+    super(reason, message, { operation });
   }
 }
 

@@ -1,3 +1,5 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
+
 /** Options of {@link RedisLike.set}: Redis's `PX milliseconds` and, optionally, `NX`. */
 export interface RedisSetOptions {
   /** How long the key lives, in whole milliseconds (`PX`). */
@@ -72,7 +74,10 @@ export function replyOk(reply: unknown): boolean {
 /** A positive whole number of milliseconds for `PX` (Redis refuses fractions and 0). */
 export function wholeMilliseconds(ms: number): number {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms <= 0) {
-    throw new TypeError("px must be a positive, finite number of milliseconds");
+    throw new TokenCacheError(
+      "invalid-value",
+      "px must be a positive, finite number of milliseconds",
+    );
   }
   return Math.max(1, Math.ceil(ms));
 }

@@ -1,7 +1,12 @@
 import type { CachedToken, TokenCache, TokenCacheLease } from "@auth0-edge/management";
+import {
+  assertStoredToken,
+  createTokenCodec,
+  storageTtlMs,
+  TokenCacheError,
+} from "@auth0-edge/management/token-cache";
 import { RedisCacheError, type RedisCacheOperation, redactedMessage } from "./redis-cache-error.js";
 import type { RedisLike } from "./redis-like.js";
-import { assertToken, decodeToken, encodeToken } from "./stored-token.js";
 
 /** Options of {@link createRedisTokenCache}. */
 export interface RedisTokenCacheOptions {
@@ -19,6 +24,15 @@ export interface RedisTokenCacheOptions {
   onError?: (error: RedisCacheError) => void;
   /** The clock, in milliseconds since the Unix epoch, for token expiry. Default: `Date.now`. */
   now?: () => number;
+  /**
+   * Encrypts tokens at rest with AES-256-GCM, bound to their key, as the KV cache does: the
+   * base64 encoding of 32 random bytes (`openssl rand -base64 32`), from which the AES key
+   * is derived with HKDF-SHA-256. A passphrase is refused. When the property is present but
+   * `undefined` (a secret that was never set), creation throws rather than storing tokens
+   * in clear. Every instance sharing the Redis needs the same key; a plaintext entry (or one
+   * sealed with another key) reads as a miss, so turning it on costs one grant.
+   */
+  encryptionKey?: string;
 }
 
 /**
@@ -80,28 +94,31 @@ export interface RedisTokenCache extends TokenCache {
  * });
  * ```
  *
- * @throws {TypeError} When `redis` lacks a method or an option has the wrong type.
+ * @throws {TokenCacheError} (`invalid-option`) When `redis` lacks a method, an option has the
+ * wrong type, or `encryptionKey` is present but not the base64 of 32 bytes (never echoed).
  */
 export function createRedisTokenCache(
   redis: RedisLike,
   options: RedisTokenCacheOptions = {},
 ): RedisTokenCache {
-  const { prefix = "", timeoutMs = 1000, onError, now = Date.now } = options;
+  const { prefix = "", timeoutMs = 1000, onError, now = Date.now } = options ?? {};
+  const refuse = (message: string) => {
+    throw new TokenCacheError("invalid-option", message);
+  };
   for (const method of ["get", "set", "del", "compareAndDelete"] as const) {
     if (typeof redis?.[method] !== "function") {
-      throw new TypeError(
+      refuse(
         `redis must have a ${method} method: wrap your client with fromIoredis, fromNodeRedis or fromUpstash`,
       );
     }
   }
-  if (typeof prefix !== "string") throw new TypeError("prefix must be a string");
+  if (typeof prefix !== "string") refuse("prefix must be a string");
   if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError("timeoutMs must be a positive, finite number of milliseconds");
+    refuse("timeoutMs must be a positive, finite number of milliseconds");
   }
-  if (onError !== undefined && typeof onError !== "function") {
-    throw new TypeError("onError must be a function");
-  }
-  if (typeof now !== "function") throw new TypeError("now must be a function");
+  if (onError !== undefined && typeof onError !== "function") refuse("onError must be a function");
+  if (typeof now !== "function") refuse("now must be a function");
+  const codec = createTokenCodec("@auth0-edge/token-cache-redis", options ?? {});
 
   /** Runs one Redis call within `timeoutMs`; a failure becomes a redacted RedisCacheError. */
   async function bounded<T>(
@@ -148,7 +165,10 @@ export function createRedisTokenCache(
   /** `SET lock <owner> NX PX ttlMs`; a late success of a timed-out `SET` is undone at once. */
   async function take(key: string, ttlMs: number) {
     if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-      throw new TypeError("ttlMs must be a positive, finite number of milliseconds");
+      throw new TokenCacheError(
+        "invalid-value",
+        "ttlMs must be a positive, finite number of milliseconds",
+      );
     }
     // The holder's own id in the lock is what makes "only the owner releases" checkable.
     const owner = crypto.randomUUID();
@@ -178,21 +198,18 @@ export function createRedisTokenCache(
   return {
     async get(key) {
       const text = await bounded("get", () => redis.get(prefix + key));
-      return decodeToken(text, now());
+      return codec.decode(prefix + key, text, now());
     },
 
     async set(key, value, ttlSeconds) {
-      assertToken(value);
-      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
-        throw new TypeError("ttlSeconds must be a number");
-      }
-      const ms = Math.floor(Math.min(ttlSeconds * 1000, value.expiresAt - now()));
+      assertStoredToken(value);
+      const ms = storageTtlMs(value, ttlSeconds, now());
       if (ms <= 0) {
         // Nothing to keep, and an older token under the key must not outlive this write.
         await bounded("set", () => redis.del(prefix + key));
         return;
       }
-      const text = encodeToken(value);
+      const text = await codec.encode(prefix + key, value);
       await bounded("set", () => redis.set(prefix + key, text, { px: ms }), [value.accessToken]);
     },
 
@@ -202,7 +219,8 @@ export function createRedisTokenCache(
         return;
       }
       const text = await bounded("delete", () => redis.get(prefix + key));
-      if (text !== null && decodeToken(text, -Infinity)?.accessToken === accessToken) {
+      const stored = await codec.decode(prefix + key, text, -Infinity);
+      if (text !== null && stored?.accessToken === accessToken) {
         await bounded("delete", () => redis.compareAndDelete(prefix + key, text), [accessToken]);
       }
     },

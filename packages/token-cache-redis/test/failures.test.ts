@@ -1,3 +1,5 @@
+import { ManagementError } from "@auth0-edge/management";
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createRedisTokenCache, RedisCacheError, type RedisLike } from "../src/index.js";
 
@@ -30,6 +32,10 @@ describe("a Redis that hangs", () => {
 
     expect(outcome).toBeInstanceOf(RedisCacheError);
     expect(outcome).toMatchObject({ operation: "get", reason: "timeout" });
+    // One error scheme with the client: a ManagementError with a code to switch on.
+    expect(outcome).toBeInstanceOf(ManagementError);
+    expect(outcome).toBeInstanceOf(TokenCacheError);
+    expect(outcome).toMatchObject({ name: "RedisCacheError", code: "ERR_TOKEN_CACHE" });
   });
 
   it("bounds every operation by 1 s by default, below the client's own 2 s", async () => {
@@ -141,7 +147,7 @@ describe("creation", () => {
     expect(() => createRedisTokenCache({ get() {} } as never)).toThrow(
       /redis must have a set method: wrap your client with fromIoredis, fromNodeRedis or fromUpstash/,
     );
-    expect(() => createRedisTokenCache(undefined as never)).toThrow(TypeError);
+    expect(() => createRedisTokenCache(undefined as never)).toThrow(TokenCacheError);
   });
 
   it.each([

@@ -74,12 +74,46 @@ describe(`${PROCESSES} Node processes refreshing tokens that live 4 s through on
     };
     try {
       const run = await fleet.run(redis, { processes: PROCESSES, calls: 50 });
+      // The grant as the fleet saw it: from the start of the calls to its answer (6 s and more).
+      const grantMs = run.grantsAnswered[0]! - run.go;
       console.log(
         `[token-cache-redis] a 6 s grant: ${run.ok}/${run.calls} calls succeeded, ` +
-          `${fleet.emulator.tokenGrants} grant(s), slowest call ${run.slowestMs} ms`,
+          `${fleet.emulator.tokenGrants} grant(s) answered after ${grantMs} ms; longest wait for a token ` +
+          `${run.slowestTokenWaitMs} ms, slowest call ${run.slowestMs} ms (API queue included)`,
       );
       expect(run.failures).toEqual([]);
       expect(fleet.emulator.tokenGrants).toBe(1);
+      expect(grantMs).toBeGreaterThanOrEqual(6_000);
+      // No call waits for its token longer than the grant and 1 s: waiters poll the shared entry.
+      expect(run.slowestTokenWaitMs).toBeLessThanOrEqual(grantMs + 1_000);
+    } finally {
+      fleet.hooks.beforeTokenGrant = async () => {};
+      await redis.stop();
+    }
+  });
+
+  it("replace a lease holder killed mid-grant by one waiter: 2 grants at most, no other call lost", async () => {
+    const redis = await startRedisServer();
+    let victim: number | undefined;
+    fleet.hooks.beforeTokenGrant = async (headers) => {
+      if (victim !== undefined) return;
+      // The holder dies with its grant in flight: its lease is never renewed nor released.
+      victim = Number(headers["x-fleet-pid"]);
+      fleet.kill(victim);
+    };
+    try {
+      const run = await fleet.run(redis, { processes: PROCESSES, calls: 50 });
+      console.log(
+        `[token-cache-redis] holder SIGKILLed mid-grant: ${run.reports.length} processes left, ` +
+          `${run.ok}/${run.calls} of their calls succeeded, ${fleet.emulator.tokenGrants} grants ` +
+          `(${run.grantsAnswered.length} answered), longest wait for a token ${run.slowestTokenWaitMs} ms`,
+      );
+      expect(victim).toBeGreaterThan(0);
+      expect(run.reports).toHaveLength(PROCESSES - 1);
+      expect(run.failures).toEqual([]);
+      expect(run.ok).toBe((PROCESSES - 1) * 50);
+      expect(fleet.emulator.tokenGrants).toBeGreaterThanOrEqual(1);
+      expect(fleet.emulator.tokenGrants).toBeLessThanOrEqual(2);
     } finally {
       fleet.hooks.beforeTokenGrant = async () => {};
       await redis.stop();

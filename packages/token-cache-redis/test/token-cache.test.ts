@@ -1,3 +1,4 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRedisTokenCache, fromIoredis, type RedisTokenCache } from "../src/index.js";
@@ -128,7 +129,8 @@ describe("createRedisTokenCache on a real Redis", () => {
     ])("refuses to store %s, without the token in the message", async (_, value) => {
       const failure = await cache.set("k", value as never, 60).catch((error: Error) => error);
 
-      expect(failure).toBeInstanceOf(TypeError);
+      expect(failure).toBeInstanceOf(TokenCacheError);
+      expect(failure).toMatchObject({ code: "ERR_TOKEN_CACHE", reason: "invalid-value" });
       expect((failure as Error).message).not.toContain("secret-token-value");
       expect(await inspect.exists("k")).toBe(0);
     });
@@ -199,7 +201,7 @@ describe("createRedisTokenCache on a real Redis", () => {
 
     it("refuses a ttlMs that is not a positive, finite number", async () => {
       for (const ttlMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, "5000"]) {
-        await expect(cache.lock("k:lock", ttlMs as number)).rejects.toThrow(TypeError);
+        await expect(cache.lock("k:lock", ttlMs as number)).rejects.toThrow(TokenCacheError);
       }
       expect(await inspect.exists("k:lock")).toBe(0);
     });

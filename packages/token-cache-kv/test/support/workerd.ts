@@ -1,4 +1,5 @@
 import { type Auth0Emulator, createAuth0Emulator } from "@auth0-edge/testing/core";
+import type { ContractOutcome } from "@auth0-edge/testing/token-cache-contract";
 import { Miniflare, type Request as MiniflareRequest } from "miniflare";
 import { inject } from "vitest";
 import type {
@@ -33,6 +34,8 @@ export interface Workerd {
   cache(ops: CacheOp[], options?: WireCacheOptions, worker?: string): Promise<CacheResult[]>;
   /** Makes `count` concurrent API calls from one cold client inside a worker. */
   calls(body: CallsRequest, worker?: string): Promise<CallsResult>;
+  /** Runs the token cache contract inside a worker, on the real KV binding. */
+  contract(options?: { encryptionKey?: string }): Promise<ContractOutcome[]>;
   /** Deletes every key of the namespace. */
   clearKv(): Promise<void>;
   dispose(): Promise<void>;
@@ -95,6 +98,7 @@ export async function startWorkerd(instances = 1): Promise<Workerd> {
     kv,
     cache: (ops, options = {}, worker = first) => post(worker, "/cache", { options, ops }),
     calls: (body, worker = first) => post(worker, "/calls", body),
+    contract: (options = {}) => post(first, "/contract", options),
     async clearKv() {
       const namespace = await kv();
       const { keys } = await namespace.list();

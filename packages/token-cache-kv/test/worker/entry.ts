@@ -1,6 +1,7 @@
 // The Worker the tests run in workerd: it holds a real KV binding and talks to the
 // Auth0 emulator through ordinary `fetch`, which Miniflare routes to the Node test process.
 import { createManagementClient, request } from "@auth0-edge/management";
+import { runTokenCacheContract } from "@auth0-edge/testing/token-cache-contract";
 import { createKvTokenCache, type KvNamespaceLike } from "../../src/index.js";
 import type { CacheOp, CacheResult, CallsRequest, CallsResult, WireCacheOptions } from "./wire.js";
 
@@ -93,10 +94,21 @@ async function runCalls(env: Env, body: CallsRequest): Promise<CallsResult> {
   };
 }
 
+/** The token cache contract, run here in workerd on the real KV binding. */
+async function runContract(env: Env, { encryptionKey }: { encryptionKey?: string }) {
+  return runTokenCacheContract({
+    create: ({ now }) =>
+      createKvTokenCache(env.TOKENS, { now, ...(encryptionKey ? { encryptionKey } : {}) }),
+    // KV's expirationTtl floor: an entry cannot be made to end within a second.
+    minTtlSeconds: 60,
+  });
+}
+
 export default {
   async fetch(req: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(req.url);
     if (pathname === "/cache") return Response.json(await runCacheOps(env, await req.json()));
+    if (pathname === "/contract") return Response.json(await runContract(env, await req.json()));
     if (pathname === "/calls") return Response.json(await runCalls(env, await req.json()));
     return new Response("not found", { status: 404 });
   },

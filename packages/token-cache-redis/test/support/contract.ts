@@ -1,3 +1,4 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import type Redis from "ioredis";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { RedisLike } from "../../src/index.js";
@@ -45,7 +46,7 @@ export function describeRedisLike(
       expect(await inspect.pttl("k")).toBeGreaterThan(55_000);
 
       for (const px of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
-        await expect(redis.set("k", "v", { px })).rejects.toThrow(TypeError);
+        await expect(redis.set("k", "v", { px })).rejects.toThrow(TokenCacheError);
       }
     });
 

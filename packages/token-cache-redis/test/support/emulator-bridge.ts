@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 /**
  * A real HTTP server on loopback that hands every request to an emulator's `fetch`, so
  * that other processes can reach one emulator living in the test process.
- * `beforeTokenGrant` runs, and is awaited, before each `/oauth/token` request goes on.
+ * `beforeTokenGrant` runs, and is awaited, before each `/oauth/token` request goes on (it
+ * gets the request's headers: the fleet's processes name themselves in `x-fleet-pid`);
+ * `grantAnswered` is called as each token answer is sent.
  */
 export interface EmulatorBridge {
   readonly url: string;
@@ -14,7 +16,8 @@ export interface EmulatorBridge {
 export async function startEmulatorBridge(
   domain: string,
   target: () => (request: Request) => Promise<Response>,
-  beforeTokenGrant: () => Promise<void> = async () => {},
+  beforeTokenGrant: (headers: IncomingMessage["headers"]) => Promise<void> = async () => {},
+  grantAnswered: () => void = () => {},
 ): Promise<EmulatorBridge> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -24,7 +27,8 @@ export async function startEmulatorBridge(
       if (typeof value === "string") headers.set(name, value);
     }
     const path = req.url ?? "/";
-    if (path.startsWith("/oauth/token")) await beforeTokenGrant();
+    const grant = path.startsWith("/oauth/token");
+    if (grant) await beforeTokenGrant(req.headers);
     const response = await target()(
       new Request(`https://${domain}${path}`, {
         method: req.method ?? "GET",
@@ -35,6 +39,7 @@ export async function startEmulatorBridge(
     const body = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(body);
+    if (grant) grantAnswered();
   }
 
   const server = createServer((req, res) => {

@@ -44,11 +44,18 @@ export async function createFleet() {
     logLevel: "error",
   });
   let emulator!: ReturnType<typeof createAuth0Emulator>;
-  const hooks = { beforeTokenGrant: async () => {} };
+  const hooks: { beforeTokenGrant: (headers: Record<string, unknown>) => Promise<void> } = {
+    beforeTokenGrant: async () => {},
+  };
+  /** When the bridge sent each token answer (epoch ms), this run. */
+  let grantsAnswered: number[] = [];
+  /** Processes the test killed on purpose: their end is not a crash, and they report nothing. */
+  const killed = new Set<number>();
   const bridge: EmulatorBridge = await startEmulatorBridge(
     DOMAIN,
     () => emulator.fetch,
-    () => hooks.beforeTokenGrant(),
+    (headers) => hooks.beforeTokenGrant(headers),
+    () => grantsAnswered.push(Date.now()),
   );
 
   /** Starts every process cold, waits until all are connected, then lets all go at once. */
@@ -60,6 +67,8 @@ export async function createFleet() {
       seed: { users: [{ user_id: USER_ID, email: "many@example.com" }] },
       ...options.emulator,
     });
+    grantsAnswered = [];
+    killed.clear();
     // The emulator makes its signing key on first use: make it now, not during the race.
     await emulator.fetch(`https://${DOMAIN}/.well-known/jwks.json`);
     const children: ChildProcess[] = [];
@@ -90,9 +99,10 @@ export async function createFleet() {
         });
         children.push(child);
         // The fixture exits with 0 only after its report; anything else is a crash.
-        const exited = new Promise<never>((_, reject) => {
+        const exited = new Promise<undefined>((resolve, reject) => {
           child.once("exit", (code, signal) => {
-            if (code !== 0) reject(new Error(`an instance crashed (${code ?? signal})`));
+            if (killed.has(child.pid!)) resolve(undefined);
+            else if (code !== 0) reject(new Error(`an instance crashed (${code ?? signal})`));
           });
         });
         const ready = new Promise<void>((resolve) => {
@@ -108,15 +118,22 @@ export async function createFleet() {
         return {
           child,
           ready: settled[0] as Promise<void>,
-          report: settled[1] as Promise<InstanceReport>,
+          report: settled[1] as Promise<InstanceReport | undefined>,
         };
       });
       await Promise.race([Promise.all(exchanges.map((e) => e.ready)), deadline]);
       const go = Date.now();
       for (const { child } of exchanges) child.send("go");
-      const reports = await Promise.race([Promise.all(exchanges.map((e) => e.report)), deadline]);
+      const all = await Promise.race([Promise.all(exchanges.map((e) => e.report)), deadline]);
+      const reports = all.filter((r): r is InstanceReport => r !== undefined);
       return {
         reports,
+        /** When the processes were let go (epoch ms). */
+        go,
+        /** When each token answer was sent (epoch ms). */
+        grantsAnswered: [...grantsAnswered],
+        /** The longest any call waited for its first attempt's token (in the process's own measure). */
+        slowestTokenWaitMs: Math.max(...reports.map((r) => r.slowestTokenWaitMs)),
         startMs: go - started,
         runMs: Date.now() - go,
         ok: reports.reduce((sum, r) => sum + r.ok, 0),
@@ -135,6 +152,11 @@ export async function createFleet() {
   return {
     run,
     hooks,
+    /** SIGKILLs a process of the running fleet, as a crash would; the run goes on without it. */
+    kill(pid: number) {
+      killed.add(pid);
+      process.kill(pid, "SIGKILL");
+    },
     get emulator() {
       return emulator;
     },

@@ -1,18 +1,16 @@
 import { fromBase64, toBase64 } from "./base64.js";
+import { TokenCacheError } from "./error.js";
 
 /** Turns a token's JSON into what is stored under a key, and back. */
-export interface Sealer {
-  seal(kvKey: string, plaintext: string): Promise<string>;
-  /** The plaintext, or `undefined` for anything this key did not seal for `kvKey`. */
-  open(kvKey: string, stored: string): Promise<string | undefined>;
+export interface TokenSealer {
+  seal(storeKey: string, plaintext: string): Promise<string>;
+  /** The plaintext, or `undefined` for anything this key did not seal for `storeKey`. */
+  open(storeKey: string, stored: string): Promise<string | undefined>;
 }
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-// Domain separation: the same secret used by another program yields another AES key.
-const HKDF_INFO = new TextEncoder().encode("@auth0-edge/token-cache-kv AES-256-GCM v1");
-const AAD_PREFIX = "@auth0-edge/token-cache-kv v1 key:";
 
 /** The stored form of an encrypted token. */
 interface Envelope {
@@ -28,34 +26,36 @@ interface Envelope {
  * Checks an `encryptionKey` option: the base64 of exactly 32 bytes. The message never
  * repeats the value, because it is a secret.
  */
-export function parseEncryptionKey(secret: unknown): Uint8Array<ArrayBuffer> {
+function parseEncryptionKey(secret: unknown): Uint8Array<ArrayBuffer> {
   if (typeof secret !== "string") {
-    throw new TypeError(
+    throw new TokenCacheError(
+      "invalid-option",
       `encryptionKey must be a base64 string of 32 bytes, got ${secret === undefined ? "undefined (is the Worker secret set?)" : typeof secret}`,
     );
   }
   const bytes = fromBase64(secret);
   if (bytes === undefined || bytes.length !== KEY_BYTES) {
-    throw new TypeError(
+    throw new TokenCacheError(
+      "invalid-option",
       `encryptionKey must be the base64 encoding of ${KEY_BYTES} random bytes (openssl rand -base64 32), got ${bytes === undefined ? "text that is not base64" : `${bytes.length} bytes`}`,
     );
   }
   return bytes;
 }
 
-async function deriveAesKey(material: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+async function deriveAesKey(
+  material: Uint8Array<ArrayBuffer>,
+  info: Uint8Array<ArrayBuffer>,
+): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey("raw", material, "HKDF", false, ["deriveKey"]);
   return crypto.subtle.deriveKey(
-    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: HKDF_INFO },
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info },
     base,
     { name: "AES-GCM", length: 256 },
     false,
     ["encrypt", "decrypt"],
   );
 }
-
-/** The cache key as additional authenticated data: a value moved to another key fails to open. */
-const additionalData = (kvKey: string) => new TextEncoder().encode(AAD_PREFIX + kvKey);
 
 function readEnvelope(
   stored: string,
@@ -77,13 +77,33 @@ function readEnvelope(
 }
 
 /**
- * AES-256-GCM with a key derived from `material` by HKDF-SHA-256. The key is derived
- * once, on first use, because Web Crypto only offers it asynchronously.
+ * AES-256-GCM at rest, bound to the key: the AES key is derived from `encryptionKey` (the
+ * base64 of 32 random bytes, `openssl rand -base64 32`) by HKDF-SHA-256 with `label` as its
+ * info, so the same secret in another program yields another AES key, and the store key is
+ * authenticated with each value, so a value copied to another key fails to open. The
+ * stored form is `{"v":1,"alg":"A256GCM","iv":…,"ct":…}` with a fresh 96-bit IV per write.
+ *
+ * Exported from `@auth0-edge/management/token-cache`.
+ *
+ * @example
+ * ```ts
+ * const sealer = createTokenSealer(env.TOKEN_CACHE_KEY, "my-cache");
+ * const stored = await sealer.seal(key, encodeStoredToken(token));
+ * const token = decodeStoredToken(await sealer.open(key, stored), Date.now());
+ * ```
+ *
+ * @throws {TokenCacheError} (`invalid-option`) When `encryptionKey` is not the base64 of 32
+ * bytes; the message never repeats it.
  */
-export function createSealer(material: Uint8Array<ArrayBuffer>): Sealer {
+export function createTokenSealer(encryptionKey: unknown, label: string): TokenSealer {
+  const material = parseEncryptionKey(encryptionKey);
+  const info = new TextEncoder().encode(`${label} AES-256-GCM v1`);
+  // The store key as additional authenticated data: a value moved to another key fails to open.
+  const additionalData = (storeKey: string) =>
+    new TextEncoder().encode(`${label} v1 key:${storeKey}`);
   let key: Promise<CryptoKey> | undefined;
   const aesKey = (): Promise<CryptoKey> => {
-    key ??= deriveAesKey(material).catch((error: unknown) => {
+    key ??= deriveAesKey(material, info).catch((error: unknown) => {
       key = undefined;
       throw error;
     });
@@ -91,10 +111,10 @@ export function createSealer(material: Uint8Array<ArrayBuffer>): Sealer {
   };
 
   return {
-    async seal(kvKey, plaintext) {
+    async seal(storeKey, plaintext) {
       const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
       const ct = await crypto.subtle.encrypt(
-        { name: "AES-GCM", iv, additionalData: additionalData(kvKey) },
+        { name: "AES-GCM", iv, additionalData: additionalData(storeKey) },
         await aesKey(),
         new TextEncoder().encode(plaintext),
       );
@@ -107,13 +127,13 @@ export function createSealer(material: Uint8Array<ArrayBuffer>): Sealer {
       return JSON.stringify(envelope);
     },
 
-    async open(kvKey, stored) {
+    async open(storeKey, stored) {
       const envelope = readEnvelope(stored);
       if (envelope === undefined) return undefined;
       const aes = await aesKey();
       try {
         const plain = await crypto.subtle.decrypt(
-          { name: "AES-GCM", iv: envelope.iv, additionalData: additionalData(kvKey) },
+          { name: "AES-GCM", iv: envelope.iv, additionalData: additionalData(storeKey) },
           aes,
           envelope.ct,
         );
