@@ -7,7 +7,7 @@ const STORAGE_KEY = "token";
 const MAX_LEASE_MS = 60_000;
 const MAX_WAIT_MS = 60_000;
 /** A token entry is a JWT of a few kilobytes; anything much larger is not one. */
-const MAX_DATA_BYTES = 16_384;
+const MAX_DATA_LENGTH = 16_384;
 const MAX_NAME_LENGTH = 1_024;
 
 /**
@@ -27,10 +27,8 @@ export interface CoordinatorState {
 
 function checkEntry(entry: StoredToken): void {
   const { data, fingerprint, expiresAt } = (entry ?? {}) as Partial<StoredToken>;
-  const size =
-    typeof data === "string" ? data.length : data instanceof Uint8Array ? data.length : -1;
-  if (size < 1 || size > MAX_DATA_BYTES) {
-    throw new TypeError(`entry.data must be a string or bytes of 1 to ${MAX_DATA_BYTES}`);
+  if (typeof data !== "string" || data.length < 1 || data.length > MAX_DATA_LENGTH) {
+    throw new TypeError(`entry.data must be a string of 1 to ${MAX_DATA_LENGTH} characters`);
   }
   if (typeof fingerprint !== "string" || !/^[0-9a-f]{64}$/.test(fingerprint)) {
     throw new TypeError("entry.fingerprint must be a hex SHA-256");

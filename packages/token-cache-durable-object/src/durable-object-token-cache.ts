@@ -1,7 +1,11 @@
 import type { CachedToken, TokenCache, TokenCacheLease } from "@auth0-edge/management";
-import { createSealer, parseEncryptionKey, type Sealer } from "./encryption.js";
+import {
+  assertStoredToken,
+  createTokenCodec,
+  storageTtlMs,
+  TokenCacheError,
+} from "@auth0-edge/management/token-cache";
 import type { CoordinatorProtocol } from "./protocol.js";
-import { fingerprintOf, isCachedToken, readToken, tokenJson } from "./token-entry.js";
 
 /**
  * The part of a Durable Object namespace binding this cache uses. The `AUTH0_TOKENS`
@@ -16,8 +20,8 @@ export interface DurableObjectNamespaceLike {
 export interface DurableObjectTokenCacheOptions {
   /**
    * Put before every key to name its object, e.g. `"my-app:"`, so that several applications
-   * can share one namespace. Default: `""` (the client's keys already start with
-   * `auth0-edge:token:`).
+   * can share one namespace. At most 256 characters. Default: `""` (the client's keys
+   * already start with `auth0-edge:token:`).
    */
   prefix?: string;
   /**
@@ -63,25 +67,38 @@ export interface DurableObjectTokenCache extends TokenCache {
 const LEASE_SUFFIX = ":lock";
 const MAX_PREFIX_LENGTH = 256;
 
+/** The hex SHA-256 of an access token: what the object compares before it deletes. */
+async function fingerprintOf(accessToken: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(accessToken));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 function checkOptions(namespace: unknown, options: DurableObjectTokenCacheOptions) {
   const ns = namespace as Partial<DurableObjectNamespaceLike> | null;
   if (typeof ns?.idFromName !== "function" || typeof ns.get !== "function") {
-    throw new TypeError(
+    throw new TokenCacheError(
+      "invalid-option",
       "namespace must be a Durable Object namespace binding (with idFromName and get), e.g. env.AUTH0_TOKENS",
     );
   }
   const { prefix = "", now = Date.now } = options;
   if (typeof prefix !== "string" || prefix.length > MAX_PREFIX_LENGTH) {
-    throw new TypeError(`prefix must be a string of at most ${MAX_PREFIX_LENGTH} characters`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `prefix must be a string of at most ${MAX_PREFIX_LENGTH} characters`,
+    );
   }
   if (typeof now !== "function") {
-    throw new TypeError(`now must be a function returning milliseconds, got ${typeof now}`);
+    throw new TokenCacheError(
+      "invalid-option",
+      `now must be a function returning milliseconds, got ${typeof now}`,
+    );
   }
-  const sealer: Sealer | undefined =
-    "encryptionKey" in options
-      ? createSealer(parseEncryptionKey(options.encryptionKey))
-      : undefined;
-  return { prefix, now, sealer };
+  return {
+    prefix,
+    now,
+    codec: createTokenCodec("@auth0-edge/token-cache-durable-object", options),
+  };
 }
 
 /**
@@ -117,15 +134,16 @@ function checkOptions(namespace: unknown, options: DurableObjectTokenCacheOption
  * };
  * ```
  *
- * @throws {TypeError} When `namespace` is not a Durable Object namespace binding, `prefix` is
- * not a string of at most 256 characters, `now` is not a function, or `encryptionKey` is
- * present but not the base64 of 32 bytes. The message never contains the key.
+ * @throws {TokenCacheError} (`invalid-option`) When `namespace` is not a Durable Object
+ * namespace binding, `prefix` is not a string of at most 256 characters, `now` is not a
+ * function, or `encryptionKey` is present but not the base64 of 32 bytes. The message never
+ * contains the key.
  */
 export function createDurableObjectTokenCache(
   namespace: DurableObjectNamespaceLike,
   options: DurableObjectTokenCacheOptions = {},
 ): DurableObjectTokenCache {
-  const { prefix, now, sealer } = checkOptions(namespace, options ?? {});
+  const { prefix, now, codec } = checkOptions(namespace, options ?? {});
   const objectName = (key: string) => prefix + key;
   // A stub per call: cheap; a stub can only be used by the request that made it, and one that
   // saw its object reset (a deploy) is not reused.
@@ -142,35 +160,22 @@ export function createDurableObjectTokenCache(
       if (entry === null || typeof entry !== "object" || !(entry.expiresAt > now())) {
         return undefined;
       }
-      const { data } = entry;
-      const text =
-        typeof data === "string"
-          ? !sealer && data
-          : data instanceof Uint8Array && sealer && (await sealer.open(name, data));
-      return text ? readToken(text, now()) : undefined;
+      return codec.decode(name, entry.data, now());
     },
 
     async set(key, value, ttlSeconds) {
-      if (!isCachedToken(value)) {
-        throw new TypeError(
-          "value must be { accessToken: non-empty string of visible ASCII, expiresAt: finite number }",
-        );
-      }
-      if (typeof ttlSeconds !== "number" || Number.isNaN(ttlSeconds)) {
-        throw new TypeError(`ttlSeconds must be a number, got ${typeof ttlSeconds}`);
-      }
+      assertStoredToken(value);
+      const ms = storageTtlMs(value, ttlSeconds, now());
       const name = objectName(key);
-      const expiresAt = Math.min(value.expiresAt, now() + ttlSeconds * 1000);
       // Storing nothing must also forget the older token, as a set always replaces.
-      if (expiresAt <= now()) {
+      if (ms <= 0) {
         await coordinator(name).remove();
         return;
       }
-      const plain = tokenJson(value);
       await coordinator(name).write({
-        data: sealer ? await sealer.seal(name, plain) : plain,
+        data: await codec.encode(name, value),
         fingerprint: await fingerprintOf(value.accessToken),
-        expiresAt,
+        expiresAt: now() + ms,
       });
     },
 

@@ -3,8 +3,8 @@
  * it keeps `data` as it was given and answers questions about `fingerprint` and `expiresAt`.
  */
 export interface StoredToken {
-  /** The token's JSON, or, when the cache encrypts, a version byte, the IV and the AES-GCM ciphertext. */
-  data: string | Uint8Array;
+  /** The token's stored text (`@auth0-edge/management/token-cache`), sealed when the cache encrypts. */
+  data: string;
   /** Names the access token without revealing it (hex SHA-256), for compare-and-delete. */
   fingerprint: string;
   /** When the object forgets the entry, in epoch milliseconds. */

@@ -1,3 +1,4 @@
+import { TokenCacheError } from "@auth0-edge/management/token-cache";
 import type { DurableObjectNamespace } from "@cloudflare/workers-types";
 import { describe, expect, it } from "vitest";
 // The factory's own module: the package entry also loads the coordinator, whose
@@ -65,7 +66,8 @@ describe("createDurableObjectTokenCache options", () => {
     ["a hex string of 32 bytes", "ab".repeat(32)],
   ])("refuses %s as the encryption key, without echoing it", (_, encryptionKey) => {
     const error = thrown(() => createDurableObjectTokenCache(untouched, { encryptionKey }));
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(TokenCacheError);
+    expect(error).toMatchObject({ code: "ERR_TOKEN_CACHE" });
     expect(error.message).toMatch(/^encryptionKey must be the base64 encoding of 32 random bytes/);
     if (encryptionKey !== "") expect(error.message).not.toContain(encryptionKey);
   });
@@ -95,7 +97,7 @@ describe("createDurableObjectTokenCache options", () => {
     const error = await cache
       .set("k", { accessToken: "at-half a-token", expiresAt: Date.now() + 60_000 }, 60)
       .catch((e: Error) => e);
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(TokenCacheError);
     expect((error as Error).message).not.toContain("at-half");
   });
 });

@@ -1,4 +1,5 @@
 import { type Auth0Emulator, createAuth0Emulator } from "@auth0-edge/testing/core";
+import type { ContractOutcome } from "@auth0-edge/testing/token-cache-contract";
 import {
   Miniflare,
   type Request as MiniflareRequest,
@@ -31,6 +32,8 @@ export interface Workerd {
   beforeTokenGrant: (domain: string) => Promise<void>;
   /** Runs cache operations, in order, inside a worker. */
   cache(ops: CacheOp[], options?: WireCacheOptions, worker?: string): Promise<CacheResult[]>;
+  /** Runs the token cache contract inside a worker, on the real namespace. */
+  contract(options?: { encryptionKey?: string }): Promise<ContractOutcome[]>;
   /** Runs `body`'s calls inside one worker. */
   run(body: RunRequest, worker?: string): Promise<RunResult>;
   /** Runs `body`'s calls in every worker at once. */
@@ -119,6 +122,7 @@ export async function startWorkerd(instances = 1): Promise<Workerd> {
       state.beforeTokenGrant = hook;
     },
     cache: (ops, options = {}, worker = first) => post(worker, "/cache", { options, ops }),
+    contract: (options = {}) => post(first, "/contract", options),
     run: (body, worker = first) => post(worker, "/run", body),
     fleet: (body) => Promise.all(workers.map((worker) => post<RunResult>(worker, "/run", body))),
     dispose: () => mf.dispose(),

@@ -9,6 +9,7 @@ import {
   type TokenCache,
   type TokenCacheLease,
 } from "@auth0-edge/management";
+import { runTokenCacheContract } from "@auth0-edge/testing/token-cache-contract";
 import {
   type CoordinatorProtocol,
   createDurableObjectTokenCache,
@@ -102,17 +103,10 @@ async function runCacheOps(env: Env, body: { options?: WireCacheOptions; ops: Ca
         return held.get(op.hold)!.renew();
       case "release":
         return held.get(op.hold)!.release();
-      case "raw-read": {
-        const entry = await coordinator(env, op.name).read();
-        if (entry === null || typeof entry.data === "string") return entry;
-        return { ...entry, data: undefined, bytes: btoa(String.fromCharCode(...entry.data)) };
-      }
-      case "raw-write": {
-        const { data, bytes, ...rest } = op.entry;
-        const stored =
-          bytes === undefined ? data! : Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
-        return coordinator(env, op.name).write({ data: stored, ...rest });
-      }
+      case "raw-read":
+        return coordinator(env, op.name).read();
+      case "raw-write":
+        return coordinator(env, op.name).write(op.entry);
     }
   };
   const results: CacheResult[] = [];
@@ -181,10 +175,24 @@ async function runCalls(env: Env, body: RunRequest): Promise<RunResult> {
   return { memoryId, ok, failures, cacheErrors: errors };
 }
 
+/** The token cache contract, run here in workerd on the real namespace of coordinators. */
+async function runContract(env: Env, { encryptionKey }: { encryptionKey?: string }) {
+  return runTokenCacheContract({
+    create: ({ now }) =>
+      createDurableObjectTokenCache(env.AUTH0_TOKENS, {
+        now,
+        ...(encryptionKey ? { encryptionKey } : {}),
+      }),
+    lease: true,
+    compareAndDelete: true,
+  });
+}
+
 export default {
   async fetch(req: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(req.url);
     if (pathname === "/cache") return Response.json(await runCacheOps(env, await req.json()));
+    if (pathname === "/contract") return Response.json(await runContract(env, await req.json()));
     if (pathname === "/run") return Response.json(await runCalls(env, await req.json()));
     return new Response("not found", { status: 404 });
   },

@@ -1,4 +1,5 @@
 import type { CachedToken } from "@auth0-edge/management";
+import type { StoredToken } from "../../src/protocol.js";
 
 /** Cache options as JSON carries them into the Worker: the clock becomes an offset. */
 export interface WireCacheOptions {
@@ -15,14 +16,10 @@ export type CacheOp =
   | { op: "lease"; key: string; ttlMs: number; waitMs: number; hold: string }
   | { op: "renew"; hold: string }
   | { op: "release"; hold: string }
-  /** What the object named `name` holds, bytes as base64: `{ data, bytes?, fingerprint, expiresAt }`. */
+  /** What the object named `name` holds, as the cache gave it. */
   | { op: "raw-read"; name: string }
-  /** Puts `entry` straight into the object `name`; `bytes` is base64 data to store as bytes. */
-  | {
-      op: "raw-write";
-      name: string;
-      entry: { data?: string; bytes?: string; fingerprint: string; expiresAt: number };
-    };
+  /** Puts `entry` straight into the object `name`. */
+  | { op: "raw-write"; name: string; entry: StoredToken };
 
 /** `value` is what the call resolved to (`null` for undefined); `error` what it threw. */
 export type CacheResult = { value: unknown } | { error: string };
