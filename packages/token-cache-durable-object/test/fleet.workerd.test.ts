@@ -43,6 +43,18 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     expect(grantRequests(tenant)).toHaveLength(1);
   });
 
+  it("make exactly one grant with a client and a cache object per call (1,000 of each)", async () => {
+    const tenant = workerd.tenant();
+    const run = summary(
+      await workerd.fleet({ domain: tenant.domain, burst: 50, clientPerCall: true }),
+    );
+    console.info(
+      `[do] cold, a client per call: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`,
+    );
+    expect(run).toMatchObject({ ok: WORKERS * 50, failures: [], cacheErrors: [] });
+    expect(grantRequests(tenant)).toHaveLength(1);
+  });
+
   it("make exactly one grant per refresh over 5 refreshes and more", async () => {
     const tenant = workerd.tenant(SHORT_TOKENS);
     const results = await workerd.fleet({
@@ -114,6 +126,23 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
 });
 
 describe("the token brake, with the coordinator cache", () => {
+  it(`stops every one of ${WORKERS} isolates within 5 s when the API refuses every token`, async () => {
+    const tenant = workerd.tenant();
+    tenant.failNext({ status: 401, times: 100_000 });
+    const run = summary(
+      await workerd.fleet({ domain: tenant.domain, burst: 5, durationMs: 5_000, intervalMs: 100 }),
+    );
+    const braked = run.failures.filter((f) => f.code === "ERR_TOKEN_BRAKE").length;
+    console.info(
+      `[do] brake, ${WORKERS} isolates: ${grantRequests(tenant).length} grants, ${run.ok} ok, ` +
+        `${run.failures.length} failed, ${braked} of them fast with ERR_TOKEN_BRAKE`,
+    );
+    expect(run.ok).toBe(0);
+    // The brake lives per isolate: each stops after at most 3 refused tokens of its own.
+    expect(grantRequests(tenant).length).toBeLessThanOrEqual(3 * WORKERS);
+    expect(braked).toBeGreaterThan(run.failures.length / 2);
+  });
+
   for (const clientPerCall of [false, true]) {
     it(`makes at most 4 grants in 5 s when the API refuses every token, then fails fast (${clientPerCall ? "a client per call" : "a client per isolate"})`, async () => {
       const tenant = workerd.tenant();
