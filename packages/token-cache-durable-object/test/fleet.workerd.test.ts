@@ -9,14 +9,17 @@ import {
 
 const WORKERS = 20;
 /**
- * Tokens of 4 s refreshed from 2 s before expiry: a refresh every 2 s. Not 1 s: an isolate
- * that finds another holder refreshing tries again 1 s later, so with a 1 s window it keeps
- * the old token to its last millisecond, the API refuses it on arrival (expired), and the
- * client, taking that 401 for a revocation, grants a token of its own (measured here: 2 or
- * 3 grants in about one refresh of three). See the package README.
+ * Tokens of 6 s refreshed from 4 s before expiry: a refresh every 2 s, with room for a busy
+ * machine. An isolate that finds another one refreshing tries again 1 s later, so it takes up
+ * the new token only if the grant ends at least 1 s before the old token expires; when it
+ * does not (a 1 s window, or a grant slowed past it), the isolate keeps the old token to its
+ * last millisecond, the API refuses it on arrival (expired), and the client, taking that 401
+ * for a revocation, grants a token of its own. Measured with 4 s tokens and a 1 s window: 2 or
+ * 3 grants in about one refresh of three; with a 2 s window, under a load average of 16 on
+ * two cores, one refresh of eight made 2. See the package README.
  */
-const SHORT_TOKENS = { tokenLifetimeSeconds: 4 };
-const LEEWAY = { tokenLeewaySeconds: 2 };
+const SHORT_TOKENS = { tokenLifetimeSeconds: 6 };
+const LEEWAY = { tokenLeewaySeconds: 4 };
 
 let workerd: Workerd;
 beforeAll(async () => {
@@ -34,12 +37,8 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     const tenant = workerd.tenant();
     const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
     console.info(`[do] cold: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
-    expect(run).toMatchObject({
-      isolates: WORKERS,
-      ok: WORKERS * 50,
-      failures: [],
-      cacheErrors: [],
-    });
+    expect(run.failures).toEqual([]);
+    expect(run).toMatchObject({ isolates: WORKERS, ok: WORKERS * 50, cacheErrors: [] });
     expect(grantRequests(tenant)).toHaveLength(1);
   });
 
@@ -51,7 +50,8 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     console.info(
       `[do] cold, a client per call: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`,
     );
-    expect(run).toMatchObject({ ok: WORKERS * 50, failures: [], cacheErrors: [] });
+    expect(run.failures).toEqual([]);
+    expect(run).toMatchObject({ ok: WORKERS * 50, cacheErrors: [] });
     expect(grantRequests(tenant)).toHaveLength(1);
   });
 
@@ -86,7 +86,8 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     };
     const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
     console.info(`[do] 6 s grant: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
-    expect(run).toMatchObject({ ok: WORKERS * 50, failures: [] });
+    expect(run.failures).toEqual([]);
+    expect(run.ok).toBe(WORKERS * 50);
     expect(grantRequests(tenant)).toHaveLength(1);
   });
 

@@ -152,7 +152,11 @@ function clientFor(env: Env, body: RunRequest): ManagementClient {
 function failureOf(error: unknown): CallFailure {
   if (!(error instanceof ManagementError)) return { code: "not-a-ManagementError" };
   const status = (error as { statusCode?: unknown }).statusCode;
-  return typeof status === "number" ? { code: error.code, status } : { code: error.code };
+  if (typeof status === "number") return { code: error.code, status };
+  // The SDK's messages never hold a token or a secret; a network failure's says what broke.
+  return error.code === "ERR_NETWORK"
+    ? { code: error.code, message: error.message }
+    : { code: error.code };
 }
 
 /** A burst of concurrent calls, then one call every `intervalMs` for `durationMs`. */

@@ -42,6 +42,8 @@ export interface RunRequest {
 export interface CallFailure {
   code: string;
   status?: number;
+  /** For a network failure: what the SDK said (the tests show it). */
+  message?: string;
 }
 
 export interface RunResult {
