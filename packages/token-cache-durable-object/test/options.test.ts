@@ -50,26 +50,17 @@ describe("createDurableObjectTokenCache options", () => {
     );
   });
 
-  it("accepts a 32-byte key in standard or URL-safe base64", () => {
-    const urlSafe = KEY_32.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  // The key's format is the token-cache kit's, tested there: here, that the option reaches it.
+  it("takes a 32-byte base64 encryption key, and refuses a passphrase without echoing it", () => {
     expect(() => createDurableObjectTokenCache(untouched, { encryptionKey: KEY_32 })).not.toThrow();
-    expect(() =>
-      createDurableObjectTokenCache(untouched, { encryptionKey: urlSafe }),
-    ).not.toThrow();
-  });
-
-  it.each([
-    ["a passphrase", "correct horse battery staple, really long enough"],
-    ["16 bytes", btoa("0123456789abcdef")],
-    ["33 bytes", btoa("0123456789abcdef0123456789abcdefX")],
-    ["an empty string", ""],
-    ["a hex string of 32 bytes", "ab".repeat(32)],
-  ])("refuses %s as the encryption key, without echoing it", (_, encryptionKey) => {
-    const error = thrown(() => createDurableObjectTokenCache(untouched, { encryptionKey }));
+    const passphrase = "correct horse battery staple, really long enough";
+    const error = thrown(() =>
+      createDurableObjectTokenCache(untouched, { encryptionKey: passphrase }),
+    );
     expect(error).toBeInstanceOf(TokenCacheError);
     expect(error).toMatchObject({ code: "ERR_TOKEN_CACHE" });
     expect(error.message).toMatch(/^encryptionKey must be the base64 encoding of 32 random bytes/);
-    if (encryptionKey !== "") expect(error.message).not.toContain(encryptionKey);
+    expect(error.message).not.toContain(passphrase);
   });
 
   it("refuses an encryptionKey property that is present but undefined: a secret never set", () => {
