@@ -1,7 +1,8 @@
-// `pnpm test`: lint, every turbo task (typecheck, test, check, test:runtimes) with --continue, the
-// Node built-in check and the tests of these scripts, each run whatever failed before it; then one
-// closing line over all of them (scripts/lib/summary.mjs). Exits non-zero if anything failed, or
-// if a suite could not run on this machine while CI=true.
+// `pnpm test`: lint, every turbo task (typecheck, test, check, test:runtimes) with --continue,
+// the fleet suites (test:fleet, one package at a time), the Node built-in check and the tests of
+// these scripts, each run whatever failed before it; then one closing line over all of them
+// (scripts/lib/summary.mjs). Exits non-zero if anything failed, or if a suite could not run on
+// this machine while CI=true.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,9 +10,13 @@ import { formatSummary, summarize } from "./lib/summary.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const TEST_TASKS = ["test", "test:runtimes"];
+// This issue's fleet suites: many isolates or processes in real time, counting token grants.
+// They run after everything else, one package at a time, so that no other suite competes
+// with them for the two cores (a starved isolate calls less often and refreshes later).
+const FLEET_TASKS = ["test:fleet"];
 
-/** `package#task` for every workspace package script that runs tests. */
-function testTasks() {
+/** `package#task` for every workspace package script among `names`. */
+function testTasks(names = TEST_TASKS) {
   const tasks = [];
   for (const folder of ["packages", "apps"]) {
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
@@ -22,7 +27,7 @@ function testTasks() {
       } catch {
         continue;
       }
-      for (const task of TEST_TASKS)
+      for (const task of names)
         if (manifest.scripts?.[task]) tasks.push(`${manifest.name}#${task}`);
     }
   }
@@ -62,6 +67,17 @@ steps.push({
     "test",
     "check",
     "test:runtimes",
+    "--continue",
+    "--output-logs=full",
+  ])),
+});
+steps.push({
+  name: "turbo (fleet suites)",
+  testTasks: testTasks(FLEET_TASKS),
+  ...(await run(bin("turbo"), [
+    "run",
+    ...FLEET_TASKS,
+    "--concurrency=1",
     "--continue",
     "--output-logs=full",
   ])),

@@ -6,7 +6,7 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes we strip.
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** turbo prefixes every line of a task's output with `package:task: `. */
-const TURBO_LINE = /^([^:\s]+):(test:runtimes|typecheck|test|check): ?(.*)$/;
+const TURBO_LINE = /^([^:\s]+):(test:runtimes|test:fleet|typecheck|test|check): ?(.*)$/;
 /** vitest: `Tests  12 passed | 1 failed | 2 skipped (15)`. */
 const VITEST = /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)\s*$/;
 /** deno test: `ok | 12 passed | 0 failed (3s)` or `FAILED | 3 passed | 1 failed | 1 ignored`. */

@@ -65,6 +65,27 @@ describe("the test summary", () => {
     expect(summary.failed).toBe(3);
   });
 
+  it("counts the fleet suites' task (test:fleet) as a test task of its own", () => {
+    const output =
+      "@auth0-edge/token-cache-kv:test:fleet:  Tests  5 passed (5)\n" +
+      "@auth0-edge/token-cache-kv:test: Tests  110 passed (110)\n";
+    const summary = summarize([
+      {
+        name: "turbo",
+        output,
+        exitCode: 0,
+        testTasks: ["@auth0-edge/token-cache-kv#test", "@auth0-edge/token-cache-kv#test:fleet"],
+      },
+    ]);
+    expect(summary.suites).toContainEqual({
+      name: "@auth0-edge/token-cache-kv#test:fleet",
+      passed: 5,
+      failed: 0,
+      skipped: 0,
+    });
+    expect(summary).toMatchObject({ passed: 115, failed: 0, problems: [] });
+  });
+
   it("counts a failed check without a summary (lint) as one failure", () => {
     const summary = summarize([{ name: "lint (biome check)", output: "× 3 errors", exitCode: 1 }]);
     expect(summary).toMatchObject({

@@ -74,12 +74,13 @@ describe(`${PROCESSES} Node processes refreshing tokens that live 4 s through on
     };
     try {
       const run = await fleet.run(redis, { processes: PROCESSES, calls: 50 });
-      // The grant as the fleet saw it: from the start of the calls to its answer (6 s and more).
-      const grantMs = run.grantsAnswered[0]! - run.go;
+      // The grant as the fleet saw it: from the start of the calls until its token was in
+      // Redis (6 s and more: the emulator answers after 6 s, and the holder then stores it).
+      const grantMs = run.firstStoredAt - run.go;
       console.log(
         `[token-cache-redis] a 6 s grant: ${run.ok}/${run.calls} calls succeeded, ` +
-          `${fleet.emulator.tokenGrants} grant(s) answered after ${grantMs} ms; longest wait for a token ` +
-          `${run.slowestTokenWaitMs} ms, slowest call ${run.slowestMs} ms (API queue included)`,
+          `${fleet.emulator.tokenGrants} grant(s), answered after ${run.grantsAnswered[0]! - run.go} ms and stored after ${grantMs} ms; ` +
+          `longest wait for a token ${run.slowestTokenWaitMs} ms, slowest call ${run.slowestMs} ms (API queue included)`,
       );
       expect(run.failures).toEqual([]);
       expect(fleet.emulator.tokenGrants).toBe(1);

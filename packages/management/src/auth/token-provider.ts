@@ -179,9 +179,8 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   async function take(waitMs: number): Promise<Held | undefined | null | false> {
     const name = `${key}:lock`;
     if (cache?.lease) {
-      const lease = cache.lease.bind(cache);
       return guarded(
-        () => lease(name, LEASE_MS, waitMs),
+        () => cache.lease!(name, LEASE_MS, waitMs),
         false as const,
         waitMs + CACHE_MS,
         (l) => l?.release(),
@@ -206,7 +205,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
 
   async function grantAndShare(): Promise<CachedToken> {
     if (s.u > now()) {
-      throw new TokenBrakeError("token grants paused: the API refused 3 tokens in a row", {
+      throw new TokenBrakeError("grants paused: 3 tokens refused in a row", {
         retryAt: s.u,
       });
     }

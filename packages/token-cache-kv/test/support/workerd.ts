@@ -1,4 +1,8 @@
-import { type Auth0Emulator, createAuth0Emulator } from "@auth0-edge/testing/core";
+import {
+  type Auth0Emulator,
+  type Auth0EmulatorOptions,
+  createAuth0Emulator,
+} from "@auth0-edge/testing/core";
 import type { ContractOutcome } from "@auth0-edge/testing/token-cache-contract";
 import { Miniflare, type Request as MiniflareRequest } from "miniflare";
 import { inject } from "vitest";
@@ -7,6 +11,8 @@ import type {
   CacheResult,
   CallsRequest,
   CallsResult,
+  CyclesRequest,
+  CyclesResult,
   WireCacheOptions,
 } from "../worker/wire.js";
 
@@ -17,15 +23,20 @@ export const CLIENT_SECRET = "kv-cache-secret-4b1d7e0c";
 const NAMESPACE_ID = "auth0-tokens";
 const COMPATIBILITY_DATE = "2026-04-01";
 
-function newEmulator(): Auth0Emulator {
-  return createAuth0Emulator({ domain: DOMAIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+function newEmulator(options: Partial<Auth0EmulatorOptions> = {}): Auth0Emulator {
+  return createAuth0Emulator({
+    domain: DOMAIN,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    ...options,
+  });
 }
 
 export interface Workerd {
   /** The Auth0 emulator every worker's `fetch` reaches; it counts token grants. */
   readonly emulator: Auth0Emulator;
   /** Replaces the emulator with a fresh one (no grants counted, no tokens known). */
-  newEmulator(): Auth0Emulator;
+  newEmulator(options?: Partial<Auth0EmulatorOptions>): Auth0Emulator;
   /** The names of the workers, one isolate each. */
   readonly workers: readonly string[];
   /** The KV namespace as seen from Node, through Miniflare's real binding. */
@@ -34,6 +45,8 @@ export interface Workerd {
   cache(ops: CacheOp[], options?: WireCacheOptions, worker?: string): Promise<CacheResult[]>;
   /** Makes `count` concurrent API calls from one cold client inside a worker. */
   calls(body: CallsRequest, worker?: string): Promise<CallsResult>;
+  /** Runs calls across several token lives inside a worker (see CyclesRequest). */
+  cycles(body: CyclesRequest, worker?: string): Promise<CyclesResult>;
   /** Runs the token cache contract inside a worker, on the real KV binding. */
   contract(options?: { encryptionKey?: string }): Promise<ContractOutcome[]>;
   /** Deletes every key of the namespace. */
@@ -90,8 +103,8 @@ export async function startWorkerd(instances = 1): Promise<Workerd> {
     get emulator() {
       return emulator;
     },
-    newEmulator() {
-      emulator = newEmulator();
+    newEmulator(options) {
+      emulator = newEmulator(options);
       return emulator;
     },
     workers,
@@ -99,6 +112,7 @@ export async function startWorkerd(instances = 1): Promise<Workerd> {
     cache: (ops, options = {}, worker = first) => post(worker, "/cache", { options, ops }),
     calls: (body, worker = first) => post(worker, "/calls", body),
     contract: (options = {}) => post(first, "/contract", options),
+    cycles: (body, worker = first) => post(worker, "/run", body),
     async clearKv() {
       const namespace = await kv();
       const { keys } = await namespace.list();

@@ -3,7 +3,16 @@
 import { createManagementClient, request } from "@auth0-edge/management";
 import { runTokenCacheContract } from "@auth0-edge/testing/token-cache-contract";
 import { createKvTokenCache, type KvNamespaceLike } from "../../src/index.js";
-import type { CacheOp, CacheResult, CallsRequest, CallsResult, WireCacheOptions } from "./wire.js";
+import { delayedVisibility } from "./delayed-kv.js";
+import type {
+  CacheOp,
+  CacheResult,
+  CallsRequest,
+  CallsResult,
+  CyclesRequest,
+  CyclesResult,
+  WireCacheOptions,
+} from "./wire.js";
 
 interface Env {
   TOKENS: KvNamespaceLike;
@@ -104,11 +113,48 @@ async function runContract(env: Env, { encryptionKey }: { encryptionKey?: string
   });
 }
 
+/** The client an isolate keeps between requests, when the run asks for one per isolate. */
+let kept: ReturnType<typeof createManagementClient> | undefined;
+
+/** Calls one after another across several token lives: the refresh cycles of one isolate. */
+async function runCycles(env: Env, body: CyclesRequest): Promise<CyclesResult> {
+  memoryId ??= crypto.randomUUID();
+  const isolate = memoryId;
+  const namespace = body.visibilityDelayMs
+    ? delayedVisibility(env.TOKENS, isolate, body.visibilityDelayMs)
+    : env.TOKENS;
+  const make = () =>
+    createManagementClient({
+      domain: env.AUTH0_DOMAIN,
+      clientId: env.AUTH0_CLIENT_ID,
+      clientSecret: env.AUTH0_CLIENT_SECRET,
+      tokenCache: createKvTokenCache(namespace),
+      tokenLeewaySeconds: body.leewaySeconds,
+      attemptTimeoutMs: 60_000,
+    });
+  if (!body.perRequest) kept ??= make();
+  let ok = 0;
+  const failures: string[] = [];
+  for (const until = Date.now() + body.durationMs; ; ) {
+    try {
+      await request(body.perRequest ? make() : kept!, { method: "GET", path: "/users" });
+      ok++;
+    } catch (error) {
+      const { code, statusCode } = error as { code?: string; statusCode?: number };
+      failures.push(`${code ?? describe(error)}${statusCode ? ` ${statusCode}` : ""}`);
+    }
+    if (Date.now() >= until) break;
+    await new Promise((resolve) => setTimeout(resolve, body.intervalMs));
+  }
+  return { memoryId: isolate, ok, failures };
+}
+
 export default {
   async fetch(req: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(req.url);
     if (pathname === "/cache") return Response.json(await runCacheOps(env, await req.json()));
     if (pathname === "/contract") return Response.json(await runContract(env, await req.json()));
+    if (pathname === "/run") return Response.json(await runCycles(env, await req.json()));
     if (pathname === "/calls") return Response.json(await runCalls(env, await req.json()));
     return new Response("not found", { status: 404 });
   },

@@ -30,3 +30,21 @@ export interface CallsResult {
   /** `name: message` of each failed call. */
   errors: string[];
 }
+
+/** A run of calls over several token lives, one call every `intervalMs` (`POST /run`). */
+export interface CyclesRequest {
+  durationMs: number;
+  intervalMs: number;
+  leewaySeconds: number;
+  /** A client and a cache object per call, as a Worker that makes them in `fetch`; else one per isolate. */
+  perRequest: boolean;
+  /** Make writes visible to other isolates only this long after they were made. */
+  visibilityDelayMs?: number;
+}
+
+export interface CyclesResult {
+  memoryId: string;
+  ok: number;
+  /** `code` (and HTTP status) of each failed call. */
+  failures: string[];
+}

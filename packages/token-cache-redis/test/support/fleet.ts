@@ -134,6 +134,8 @@ export async function createFleet() {
         grantsAnswered: [...grantsAnswered],
         /** The longest any call waited for its first attempt's token (in the process's own measure). */
         slowestTokenWaitMs: Math.max(...reports.map((r) => r.slowestTokenWaitMs)),
+        /** When a token was first stored in Redis by any process (epoch ms): a grant's end. */
+        firstStoredAt: Math.min(...reports.map((r) => r.storedAt ?? Number.POSITIVE_INFINITY)),
         startMs: go - started,
         runMs: Date.now() - go,
         ok: reports.reduce((sum, r) => sum + r.ok, 0),
