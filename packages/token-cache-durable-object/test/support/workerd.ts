@@ -5,7 +5,7 @@ import {
   type Request as MiniflareRequest,
   Response as MiniflareResponse,
 } from "miniflare";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type {
   CacheOp,
   CacheResult,
@@ -161,4 +161,20 @@ export function summary(results: RunResult[]) {
     unauthorized: failures.filter((f) => f.status === 401).length,
     cacheErrors: results.flatMap((r) => r.cacheErrors),
   };
+}
+
+/**
+ * Every call of a burst of `calls` succeeded, but for a few that lost their connection
+ * between workerd and this process: 1,000 calls at once on two busy cores make Miniflare's
+ * loopback drop some ("Network connection lost"), and the client's retry budget, per isolate,
+ * lets only so many be retried. Those are counted and bounded, never a token failure.
+ */
+export function expectOnlyLostConnections(run: ReturnType<typeof summary>, calls: number): void {
+  const lost = run.failures.filter(
+    (f) => f.code === "ERR_NETWORK" && /Network connection lost/.test(f.message ?? ""),
+  );
+  if (lost.length > 0) console.info(`[do] ${lost.length} of ${calls} calls lost their connection`);
+  expect(run.failures.filter((f) => !lost.includes(f))).toEqual([]);
+  expect(lost.length).toBeLessThanOrEqual(calls * 0.05);
+  expect(run.ok + lost.length).toBe(calls);
 }

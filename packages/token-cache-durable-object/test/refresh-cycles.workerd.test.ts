@@ -7,6 +7,8 @@ import {
   type Workerd,
 } from "./support/workerd.js";
 
+// Real time, many isolates, counted grants: the fleet task (test:fleet), run after the other
+// suites and one package at a time, so that nothing else competes with it for the cores.
 const WORKERS = 20;
 /**
  * Tokens of 6 s refreshed from 4 s before expiry: a refresh every 2 s, with room for a busy
@@ -32,29 +34,7 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, () => {
-  it("make exactly one grant for 50 concurrent cold calls each", async () => {
-    const tenant = workerd.tenant();
-    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
-    console.info(`[do] cold: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
-    expect(run.failures).toEqual([]);
-    expect(run).toMatchObject({ isolates: WORKERS, ok: WORKERS * 50, cacheErrors: [] });
-    expect(grantRequests(tenant)).toHaveLength(1);
-  });
-
-  it("make exactly one grant with a client and a cache object per call (1,000 of each)", async () => {
-    const tenant = workerd.tenant();
-    const run = summary(
-      await workerd.fleet({ domain: tenant.domain, burst: 50, clientPerCall: true }),
-    );
-    console.info(
-      `[do] cold, a client per call: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`,
-    );
-    expect(run.failures).toEqual([]);
-    expect(run).toMatchObject({ ok: WORKERS * 50, cacheErrors: [] });
-    expect(grantRequests(tenant)).toHaveLength(1);
-  });
-
+describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, over time`, () => {
   it("make exactly one grant per refresh over 5 refreshes and more", async () => {
     const tenant = workerd.tenant(SHORT_TOKENS);
     const results = await workerd.fleet({
@@ -76,38 +56,6 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     expect(groups.every((n) => n === 1)).toBe(true);
   });
 
-  it("make one grant when it takes 6 s: the holder renews its lease and no waiter takes over", async () => {
-    const tenant = workerd.tenant();
-    let slowed = false;
-    workerd.beforeTokenGrant = async () => {
-      if (slowed) return;
-      slowed = true;
-      await sleep(6_000);
-    };
-    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
-    console.info(`[do] 6 s grant: ${run.ok} calls ok, ${grantRequests(tenant).length} grant(s)`);
-    expect(run.failures).toEqual([]);
-    expect(run.ok).toBe(WORKERS * 50);
-    expect(grantRequests(tenant)).toHaveLength(1);
-  });
-
-  it("make at most two grant requests when the holder's grant fails, and every call succeeds or fails typed", async () => {
-    const tenant = workerd.tenant();
-    tenant.failNext({ path: "/oauth/token", status: 400, body: { error: "invalid_request" } });
-    const run = summary(await workerd.fleet({ domain: tenant.domain, burst: 50 }));
-    const requests = grantRequests(tenant);
-    console.info(
-      `[do] holder's grant fails: ${run.ok} calls ok, ${run.failures.length} failed (${[...new Set(run.failures.map((f) => f.code))].join(", ")}), ` +
-        `${requests.length} grant requests (${requests.map((r) => r.status).join(", ")})`,
-    );
-    expect(requests.length).toBeLessThanOrEqual(2);
-    expect(requests.map((r) => r.status)).toEqual([400, 200]);
-    expect(run.ok + run.failures.length).toBe(WORKERS * 50);
-    // The holder's own calls share its failed grant: a TokenError each, nothing untyped.
-    for (const failure of run.failures) expect(failure.code).toBe("ERR_TOKEN");
-    expect(run.ok).toBeGreaterThan(0);
-  });
-
   it("fail no call with a 401 when every token is revoked mid-run", async () => {
     const tenant = workerd.tenant();
     const revoking = sleep(3_000).then(() => tenant.revokeIssuedTokens());
@@ -125,7 +73,6 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators`, 
     expect(run.failures).toEqual([]);
   });
 });
-
 describe("the token brake, with the coordinator cache", () => {
   it(`stops every one of ${WORKERS} isolates within 5 s when the API refuses every token`, async () => {
     const tenant = workerd.tenant();
