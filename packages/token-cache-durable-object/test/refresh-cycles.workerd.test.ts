@@ -17,8 +17,8 @@ const WORKERS = 20;
  * does not (a 1 s window, or a grant slowed past it), the isolate keeps the old token to its
  * last millisecond, the API refuses it on arrival (expired), and the client, taking that 401
  * for a revocation, grants a token of its own. Measured with 4 s tokens and a 1 s window: 2 or
- * 3 grants in about one refresh of three; with a 2 s window, under a load average of 16 on
- * two cores, one refresh of eight made 2. See the package README.
+ * 3 grants in 4 refreshes of 36; with a 2 s window, under a load average of 16 on two cores,
+ * one refresh of eight made 2. See the package README.
  */
 const SHORT_TOKENS = { tokenLifetimeSeconds: 6 };
 const LEEWAY = { tokenLeewaySeconds: 4 };
