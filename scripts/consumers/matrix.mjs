@@ -1,6 +1,9 @@
 // The consumer matrix: the packed tarballs of the five packages, extracted into a project
 // of their own (dependencies linked from the workspace's store, never workspace links),
-// type-checked by a user's program in every setup we support, with skipLibCheck off.
+// type-checked by a user's program in every setup we support, with skipLibCheck off. The
+// Durable Object cache is not among them: its coordinator extends the Workers runtime's
+// `DurableObject`, whose types (`@cloudflare/workers-types` or `wrangler types`) none of these
+// setups has; its own typecheck runs against them, and the example Worker uses it.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   cpSync,

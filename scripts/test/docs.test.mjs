@@ -29,12 +29,13 @@ describe("the API reference (pnpm docs)", () => {
     expect(text).toMatch(/getUser\s*GET \/users\/\{id\}\s*read:users, read:current_user/);
   });
 
-  it("documents every package: the five of npm, each with its subpaths", () => {
+  it("documents every package: the six of npm, each with its subpaths", () => {
     for (const page of [
       "_auth0-edge_management.compat.html",
       "_auth0-edge_management.private-key-jwt.html",
       "_auth0-edge_management.jobs.html",
       "_auth0-edge_testing.msw.html",
+      "_auth0-edge_token-cache-durable-object.html",
       "_auth0-edge_token-cache-kv.html",
       "_auth0-edge_token-cache-memory.html",
       "_auth0-edge_token-cache-redis.html",

@@ -8,11 +8,12 @@ const deno = join(root, "packages/management/node_modules/.bin/deno");
 const workspace = JSON.parse(readFileSync(join(root, "deno.json"), "utf8"));
 
 describe("the JSR packages", () => {
-  it("are the five published packages, in one Deno workspace that resolves them locally", () => {
+  it("are the six published packages, in one Deno workspace that resolves them locally", () => {
     expect(workspace).toMatchObject({ nodeModulesDir: "manual" });
     expect(workspace.workspace.sort()).toEqual([
       "./packages/management",
       "./packages/testing",
+      "./packages/token-cache-durable-object",
       "./packages/token-cache-kv",
       "./packages/token-cache-memory",
       "./packages/token-cache-redis",

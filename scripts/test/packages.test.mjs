@@ -18,10 +18,11 @@ const published = readdirSync(join(root, "packages"), { withFileTypes: true })
   .filter(({ manifest }) => !manifest.private);
 
 describe("every published package", () => {
-  it("is one of the five", () => {
+  it("is one of the six", () => {
     expect(published.map(({ manifest }) => manifest.name).sort()).toEqual([
       "@auth0-edge/management",
       "@auth0-edge/testing",
+      "@auth0-edge/token-cache-durable-object",
       "@auth0-edge/token-cache-kv",
       "@auth0-edge/token-cache-memory",
       "@auth0-edge/token-cache-redis",

@@ -1,6 +1,7 @@
-// Runs the Worker in workerd (through Miniflare) with its KV namespace, and hands its
-// outbound requests to a function of this Node process: the Auth0 emulator in the tests
-// and the emulator demo, the real network for a real tenant. Used by tests and `pnpm demo`.
+// Runs the Worker in workerd (through Miniflare) with its KV namespace and its Durable Object
+// namespace, and hands its outbound requests to a function of this Node process: the Auth0
+// emulator in the tests and the emulator demo, the real network for a real tenant. Used by
+// tests and `pnpm demo`.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -104,6 +105,8 @@ export function outboundService(outbound) {
  * @property {() => Promise<{ keys: { name: string, expiration?: number }[] }>} list
  */
 
+/** @typedef {import("@auth0-edge/token-cache-durable-object").StoredToken} StoredToken */
+
 /**
  * @typedef {object} WorkerRequest
  * @property {string} [method]
@@ -116,6 +119,7 @@ export function outboundService(outbound) {
  * @typedef {object} RunningWorker
  * @property {(path: string, init?: WorkerRequest) => Promise<Response>} fetch  a request to the Worker
  * @property {() => Promise<KvView>} tokenCache  its TOKEN_CACHE namespace
+ * @property {(name: string) => Promise<StoredToken | null>} coordinator  what the AUTH0_TOKENS object `name` holds
  * @property {string[]} logs  the lines the Worker wrote to stdout and stderr
  * @property {() => Promise<void>} dispose  stops workerd (again: no-op)
  */
@@ -127,6 +131,7 @@ export function outboundService(outbound) {
  * @param {Record<string, string>} options.bindings  vars and secrets
  * @param {(request: Request) => Promise<Response>} options.outbound  where the Worker's fetches go
  * @param {string} [options.kvPersist]  a directory to keep KV in, for Workers started one after another
+ * @param {string} [options.durableObjectsPersist]  the same for the Durable Objects' storage
  * @returns {Promise<RunningWorker>}
  */
 export async function startWorker(options) {
@@ -139,6 +144,9 @@ export async function startWorker(options) {
     bindings: options.bindings,
     kvNamespaces: ["TOKEN_CACHE"],
     kvPersist: options.kvPersist ?? false,
+    // As wrangler.toml's binding and `new_sqlite_classes` migration make it.
+    durableObjects: { AUTH0_TOKENS: { className: "Auth0TokenCoordinator", useSQLite: true } },
+    durableObjectsPersist: options.durableObjectsPersist ?? false,
     outboundService: outboundService(options.outbound),
     handleRuntimeStdio(
       /** @type {import("node:stream").Readable} */ stdout,
@@ -161,6 +169,11 @@ export async function startWorker(options) {
       return new Response(...(await copyOf(answer)));
     },
     tokenCache: async () => /** @type {KvView} */ (await mf.getKVNamespace("TOKEN_CACHE")),
+    async coordinator(name) {
+      const namespace = await mf.getDurableObjectNamespace("AUTH0_TOKENS");
+      const stub = /** @type {any} */ (namespace.get(namespace.idFromName(name)));
+      return /** @type {StoredToken | null} */ (await stub.read());
+    },
     logs,
     dispose: () => {
       disposed ??= mf.dispose();

@@ -1,13 +1,18 @@
-import { createManagementClient, type ManagementClient } from "@auth0-edge/management";
+import {
+  createManagementClient,
+  type ManagementClient,
+  type TokenCache,
+} from "@auth0-edge/management";
 import type { Env } from "./env.js";
 import { HttpError } from "./http.js";
 import { tokenCacheFor } from "./token-cache.js";
 
-/**
- * A Management API client for one request. Clients are cheap (configuration and a
- * pipeline); the token lives in the shared KV cache, so a new client per request
- * costs no token grant.
- */
+// One client per isolate, kept with its token cache: it holds the token in memory, so the
+// shared cache (a Durable Object round trip, or a KV read) is asked once per cold isolate and
+// once per refresh rather than on every request.
+const clients = new WeakMap<TokenCache, ManagementClient>();
+
+/** The Management API client of this isolate, made on its first request. */
 export function clientFor(env: Env): ManagementClient {
   const missing = (["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"] as const).filter(
     (name) => !env[name],
@@ -15,11 +20,21 @@ export function clientFor(env: Env): ManagementClient {
   if (missing.length > 0) {
     throw new HttpError(500, "misconfigured", `${missing.join(", ")} must be set`);
   }
+  const tokenCache = tokenCacheFor(env);
+  let client = clients.get(tokenCache);
+  if (client === undefined) {
+    client = create(env, tokenCache);
+    clients.set(tokenCache, client);
+  }
+  return client;
+}
+
+function create(env: Env, tokenCache: TokenCache): ManagementClient {
   return createManagementClient({
     domain: env.AUTH0_DOMAIN!,
     clientId: env.AUTH0_CLIENT_ID!,
     clientSecret: env.AUTH0_CLIENT_SECRET!,
-    tokenCache: tokenCacheFor(env),
+    tokenCache,
     // Whoever called this Worker is waiting: give up sooner than the SDK's defaults
     // (60 s, 30 s waits) and let the caller retry after the Retry-After it is given.
     timeoutMs: 20_000,

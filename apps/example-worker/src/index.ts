@@ -51,3 +51,7 @@ async function handle(request: Request, env: Env): Promise<Response> {
 }
 
 export default { fetch: handle } satisfies ExportedHandler<Env>;
+
+// The Durable Object class behind the AUTH0_TOKENS binding: wrangler.toml's binding and
+// migration name it, and workerd finds it among this module's exports.
+export { Auth0TokenCoordinator } from "@auth0-edge/token-cache-durable-object";

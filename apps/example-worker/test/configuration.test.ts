@@ -50,13 +50,24 @@ describe("a Worker missing a setting", () => {
     expect(body.error).toBe("misconfigured");
   });
 
-  it("refuses a TOKEN_CACHE_KEY that is not 32 base64 bytes, without echoing it", async () => {
-    const key = "my-passphrase-is-not-a-key";
-    const { response, body } = await answer({ TOKEN_CACHE_KEY: key });
+  it("refuses a TOKEN_CACHE_KIND other than durable-object or kv, before calling Auth0", async () => {
+    const { response, body, emulator } = await answer({ TOKEN_CACHE_KIND: "memory" });
     expect(response.status).toBe(500);
-    expect(body.error).toBe("misconfigured");
-    expect(body.message).toContain("TOKEN_CACHE_KEY");
-    expect(JSON.stringify(body)).not.toContain(key);
-    expect(worker!.logs.join("\n")).not.toContain(key);
+    expect(body).toMatchObject({ error: "misconfigured" });
+    expect(body.message).toBe('TOKEN_CACHE_KIND must be "durable-object" or "kv"');
+    expect(emulator.requests).toEqual([]);
   });
+
+  it.each(["durable-object", "kv"])(
+    "refuses a TOKEN_CACHE_KEY that is not 32 base64 bytes, without echoing it (%s)",
+    async (kind) => {
+      const key = "my-passphrase-is-not-a-key";
+      const { response, body } = await answer({ TOKEN_CACHE_KEY: key, TOKEN_CACHE_KIND: kind });
+      expect(response.status).toBe(500);
+      expect(body.error).toBe("misconfigured");
+      expect(body.message).toContain("TOKEN_CACHE_KEY");
+      expect(JSON.stringify(body)).not.toContain(key);
+      expect(worker!.logs.join("\n")).not.toContain(key);
+    },
+  );
 });

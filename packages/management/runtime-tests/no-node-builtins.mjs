@@ -9,6 +9,13 @@ import { recordNodeBuiltins } from "./bundle.mjs";
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+/**
+ * Runtime modules an entry may import besides the Web APIs: only the Durable Object cache's,
+ * whose coordinator class extends `DurableObject` from `cloudflare:workers`. It is the
+ * Workers runtime's own module (not a Node built-in), left to workerd by the user's bundler.
+ */
+const RUNTIME_MODULES = { "@auth0-edge/token-cache-durable-object": ["cloudflare:workers"] };
+
 let failures = 0;
 let checked = 0;
 for (const dir of readdirSync(packagesDir)) {
@@ -32,6 +39,7 @@ for (const dir of readdirSync(packagesDir)) {
       mainFields: ["module", "main"],
       conditions: ["workerd", "worker", "browser", "import", "default"],
       logLevel: "error",
+      external: RUNTIME_MODULES[manifest.name] ?? [],
       plugins: [recordNodeBuiltins(found)],
     });
     checked++;

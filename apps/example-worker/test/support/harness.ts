@@ -51,7 +51,11 @@ let bundled: Promise<string> | undefined;
 /** The Worker in workerd, its outbound requests answered by `emulator`. */
 export async function startAgainst(
   emulator: Emulator,
-  options: { bindings?: Record<string, string | undefined>; kvPersist?: string } = {},
+  options: {
+    bindings?: Record<string, string | undefined>;
+    kvPersist?: string;
+    durableObjectsPersist?: string;
+  } = {},
 ): Promise<RunningWorker> {
   bundled ??= bundleWorker();
   return startWorker({
@@ -59,6 +63,7 @@ export async function startAgainst(
     bindings: bindings(options.bindings),
     outbound: (request) => emulator.fetch(request),
     kvPersist: options.kvPersist,
+    durableObjectsPersist: options.durableObjectsPersist,
   });
 }
 
