@@ -21,7 +21,9 @@ function reasonOf(error: unknown): string {
  * Sends one attempt with `fetch`, reads the whole body within the attempt's time
  * budget and parses it once: the value travels in `ctx.result`. Redirects are not
  * followed: the Management API does not redirect, and following one could carry the
- * bearer token to another host.
+ * bearer token to another host. A 2xx answer to a request that accepts only
+ * `text/event-stream` is handed on unread (its value is the `Response`): a live stream
+ * never ends, and only the attempt's wait for its headers is timed here.
  */
 export function createTransportStep(fetchImpl: FetchLike): Middleware {
   return async (ctx) => {
@@ -36,6 +38,10 @@ export function createTransportStep(fetchImpl: FetchLike): Middleware {
         signal,
         redirect: "manual",
       });
+      if (response.ok && ctx.headers.get("accept") === "text/event-stream") {
+        ctx.result = { response, value: response };
+        return response;
+      }
       text = NULL_BODY_STATUS.has(response.status) ? "" : await response.text();
     } catch (error) {
       // The caller's abort or the call's deadline: let it through as it is.
