@@ -36,6 +36,7 @@ export const defaultScopes: readonly string[] = [
   "blacklist:tokens",
   "read:stats",
   "create:user_tickets",
+  "read:events",
 ];
 
 /** Options after defaults and checks. */
@@ -48,6 +49,8 @@ export interface EmulatorConfig {
   clients: Map<string, EmulatorClient>;
   connections: string[];
   jobPollsToFinish: number;
+  /** Where users-export files are served (`location`): `https://{domain}` unless set. */
+  exportsOrigin: string;
   now: () => number;
 }
 
@@ -93,6 +96,7 @@ export function resolveConfig(options: Auth0EmulatorOptions): EmulatorConfig {
     clients,
     connections: options.connections ?? ["Username-Password-Authentication"],
     jobPollsToFinish: jobPolls,
+    exportsOrigin: new URL(options.exportsOrigin ?? `https://${domain}`).origin,
     now: options.now ?? Date.now,
   };
 }

@@ -2,18 +2,21 @@ import { handleApiRequest } from "./api";
 import { createAssertionVerifier } from "./client-assertion";
 import { resolveConfig } from "./config";
 import { routeNotFound } from "./errors";
+import { createEventLog } from "./event-log";
 import { createFaultQueue } from "./faults";
 import { apiContentType, defaultErrorBody, errorResponse, jsonResponse } from "./http";
 import { createLogIdSequence, requestId } from "./ids";
 import { createLogWriter } from "./log-events";
 import { handleTokenRequest } from "./oauth-token";
 import { createRateLimiter } from "./rate-limit";
+import { eventRoutes } from "./resources/events";
 import { jobRoutes } from "./resources/jobs";
 import { logRoutes } from "./resources/logs";
 import { roleRoutes } from "./resources/roles";
 import { tenantRoutes } from "./resources/tenant-routes";
 import { userRoleRoutes } from "./resources/user-roles";
 import { userRoutes } from "./resources/users";
+import { serveExport, usersExportRoutes } from "./resources/users-exports";
 import { createRouter } from "./router";
 import { applySeed } from "./seed";
 import { createTenantStores, resetTenantStores } from "./tenant-state";
@@ -48,6 +51,23 @@ function faultResponse(fault: StatusFault, kind: ServedRequest["kind"]) {
     : (fault.body ?? defaultErrorBody(fault.status));
   const contentType = kind === "token" ? "application/json" : apiContentType;
   return jsonResponse(fault.status, body, fault.headers ?? {}, contentType);
+}
+
+/** Writes `user.created`, `user.updated` and `user.deleted` to the event stream after a user's change succeeded. */
+async function recordUserEvent(
+  events: ReturnType<typeof createEventLog>,
+  method: string,
+  path: string,
+  response: Response,
+): Promise<void> {
+  const match = /^\/api\/v2\/users(?:\/([^/]+))?$/.exec(path);
+  const type = { POST: "user.created", PATCH: "user.updated", DELETE: "user.deleted" }[method];
+  if (!match || !type || !response.ok || (method === "POST") === (match[1] !== undefined)) return;
+  const object =
+    method === "DELETE"
+      ? { user_id: decodeURIComponent(match[1]!) }
+      : await response.clone().json();
+  events.append(type, object);
 }
 
 /**
@@ -118,7 +138,10 @@ function buildEmulator(
   });
   const assertions = createAssertionVerifier({ domain: config.domain, now: config.now });
   const faults = createFaultQueue();
+  const events = createEventLog(config.domain, config.now);
   const router = createRouter([
+    ...eventRoutes(events),
+    ...usersExportRoutes,
     ...userRoutes,
     ...userRoleRoutes,
     ...roleRoutes,
@@ -130,8 +153,21 @@ function buildEmulator(
   let grants = 0;
 
   const route = async (request: Request, url: URL, kind: ServedRequest["kind"]) => {
-    if (kind === "api")
-      return handleApiRequest(request, url, { config, state, tokens, logs, router, limiter });
+    if (url.origin === config.exportsOrigin && url.pathname.startsWith("/user-exports/")) {
+      return serveExport(request, url, state);
+    }
+    if (kind === "api") {
+      const response = await handleApiRequest(request, url, {
+        config,
+        state,
+        tokens,
+        logs,
+        router,
+        limiter,
+      });
+      await recordUserEvent(events, request.method, url.pathname, response);
+      return response;
+    }
     if (kind === "token" && request.method === "POST") {
       return handleTokenRequest(request, {
         config,
@@ -153,7 +189,7 @@ function buildEmulator(
   ): Promise<Response> {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    if (url.host !== config.domain) {
+    if (url.host !== config.domain && url.origin !== config.exportsOrigin) {
       throw new TypeError(`fetch failed: the Auth0 emulator only serves ${config.domain}`);
     }
     if (request.signal.aborted) throw request.signal.reason;
@@ -205,6 +241,7 @@ function buildEmulator(
       state.roleMembers.clear();
       state.logs.length = 0;
       state.jobs.clear();
+      events.clear();
       resetTenantStores(state, config);
       logIds.reset();
       requests.length = 0;

@@ -1,3 +1,5 @@
+import type { ExportInput } from "./resources/users-exports";
+
 /** Where a job is in its life. */
 export type JobStatus = "pending" | "processing" | "completed" | "failed";
 
@@ -33,7 +35,8 @@ export interface Job {
 /** What a job does when it finishes. */
 export type JobInput =
   | { kind: "users_import"; users: string; upsert: boolean; connection: string }
-  | { kind: "verification_email"; userId: string };
+  | { kind: "verification_email"; userId: string }
+  | ExportInput;
 
 /** A job and the emulator's bookkeeping of it (`emulator.state.jobs`). */
 export interface JobEntry {
