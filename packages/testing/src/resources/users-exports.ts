@@ -100,7 +100,7 @@ export function finishExport(entry: JobEntry, state: EmulatorState, origin: stri
   entry.job.location = `${origin}/user-exports/${entry.job.id}/${tenant}.${input.format}.gz?Expires=${Math.floor(Date.now() / 1000) + 60}&Signature=${input.signature}`;
 }
 
-function valueOf(user: User, name: string): unknown {
+function fieldOf(user: User, name: string): unknown {
   return name
     .split(".")
     .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], user);
@@ -129,11 +129,11 @@ function exportFile(input: ExportInput): ReadableStream<Uint8Array> {
       for (const end = Math.min(users.length, next + 500); next < end; next++) {
         const user = users[next]!;
         if (input.format === "csv") {
-          text += `${input.fields.map((f) => csvCell(valueOf(user, f.name))).join(",")}\n`;
+          text += `${input.fields.map((f) => csvCell(fieldOf(user, f.name))).join(",")}\n`;
         } else {
           const record: Record<string, unknown> = {};
           input.fields.forEach((f, i) => {
-            const value = valueOf(user, f.name);
+            const value = fieldOf(user, f.name);
             if (value !== undefined) record[names[i]!] = value;
           });
           text += `${JSON.stringify(record)}\n`;
