@@ -15,6 +15,7 @@ import { createTransportStep } from "./middleware/transport.js";
 import type { ManagementClientOptions } from "./options.js";
 import { compose, type NamedStep, placeSteps, type RequestContext } from "./pipeline.js";
 import { scrub } from "./redact.js";
+import type { FetchLike } from "./web-types.js";
 
 /**
  * A configured client: pass it as the first argument of every operation. It holds
@@ -35,6 +36,8 @@ export interface ClientInternals extends CallDefaults {
   send: (ctx: RequestContext) => Promise<Response>;
   /** Redacts the client's credential and every token it used from an error, in place. */
   scrub: <E>(error: E) => E;
+  /** The transport's `fetch`, for requests outside the pipeline (an export's signed URL). */
+  fetch: FetchLike;
 }
 
 // A registered symbol, so a client made by one copy of the package works with the functions of another.
@@ -110,6 +113,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     ),
     // A closure, so that no inspection of the client can reach the secrets.
     scrub: (error) => scrub(error, secrets),
+    fetch: settings.fetch,
   };
   // Not enumerable (the default of defineProperty), so no copy or inspection of the client shows it.
   return Object.freeze(
