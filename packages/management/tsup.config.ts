@@ -10,6 +10,8 @@ export const entryPoints: Record<string, string> = {
   "private-key-jwt": "./src/private-key-jwt.ts",
   compat: "./src/compat/index.ts",
   ofetch: "./src/ofetch.ts",
+  logger: "./src/logger.ts",
+  opentelemetry: "./src/opentelemetry.ts",
   ...generatedEntries,
 };
 

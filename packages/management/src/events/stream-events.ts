@@ -4,6 +4,7 @@ import { type RequestOptions, request } from "../request.js";
 import { raceAbort, sleep } from "../signals.js";
 import { checkOptions, number } from "../validate.js";
 import { createEventParser, type ServerSentEvent } from "./parser.js";
+import { streamingClient } from "./stream-client.js";
 
 /** How a stream is read and resumed. */
 export interface EventStreamOptions {
@@ -100,7 +101,10 @@ export async function* openEvents<T = unknown>(
     headers.set("accept", "text/event-stream");
     const last = parser.state.lastEventId;
     if (last) headers.set("last-event-id", last);
-    const response = await request<Response | undefined>(client, { ...options, headers });
+    const response = await request<Response | undefined>(streamingClient(client), {
+      ...options,
+      headers,
+    });
     if (!(response instanceof Response) || response.status === 204) return;
     const type = response.headers.get("content-type") ?? "";
     if (!/^text\/event-stream/i.test(type) || !response.body) {

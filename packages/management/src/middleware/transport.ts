@@ -1,5 +1,5 @@
 import { NetworkError } from "../errors.js";
-import { callName, type Middleware } from "../pipeline.js";
+import { callName, type Middleware, type RequestContext } from "../pipeline.js";
 import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
@@ -18,12 +18,26 @@ function reasonOf(error: unknown): string {
 }
 
 /**
+ * What a failed attempt throws: the caller's abort or the call's deadline as it is, else a
+ * `NetworkError` that says whether the attempt ran out of time (`timedOut`) or what failed.
+ */
+export function attemptError(ctx: RequestContext, timedOut: boolean, error: unknown): unknown {
+  if (ctx.signal.aborted) return ctx.signal.reason;
+  return new NetworkError(
+    `${callName(ctx)}: ${
+      timedOut
+        ? `attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
+        : reasonOf(error)
+    }`,
+    { cause: error },
+  );
+}
+
+/**
  * Sends one attempt with `fetch`, reads the whole body within the attempt's time
  * budget and parses it once: the value travels in `ctx.result`. Redirects are not
  * followed: the Management API does not redirect, and following one could carry the
- * bearer token to another host. A 2xx answer to a request that accepts only
- * `text/event-stream` is handed on unread (its value is the `Response`): a live stream
- * never ends, and only the attempt's wait for its headers is timed here.
+ * bearer token to another host.
  */
 export function createTransportStep(fetchImpl: FetchLike): Middleware {
   return async (ctx) => {
@@ -38,22 +52,9 @@ export function createTransportStep(fetchImpl: FetchLike): Middleware {
         signal,
         redirect: "manual",
       });
-      if (response.ok && ctx.headers.get("accept") === "text/event-stream") {
-        ctx.result = { response, value: response };
-        return response;
-      }
       text = NULL_BODY_STATUS.has(response.status) ? "" : await response.text();
     } catch (error) {
-      // The caller's abort or the call's deadline: let it through as it is.
-      if (ctx.signal.aborted) throw ctx.signal.reason;
-      throw new NetworkError(
-        `${callName(ctx)}: ${
-          signal.aborted
-            ? `attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
-            : reasonOf(error)
-        }`,
-        { cause: error },
-      );
+      throw attemptError(ctx, signal.aborted, error);
     } finally {
       dispose();
     }
