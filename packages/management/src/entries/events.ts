@@ -11,6 +11,7 @@ export type { ServerSentEvent } from "../events/parser.js";
 export { type EventStreamOptions, streamEvents } from "../events/stream-events.js";
 export {
   type SubscribedEvent,
+  type SubscribedEventData,
   type SubscribeEventsOptions,
   subscribeEvents,
 } from "../events/subscribe-events.js";

@@ -1,6 +1,6 @@
 import { internalsOf, type ManagementClient } from "../client.js";
 import { InvalidResponseError } from "../errors.js";
-import type { components } from "../generated/schema.js";
+import type { operations } from "../generated/schema.js";
 import { request } from "../request.js";
 import { type Job, type JobProgress, type WaitForJobOptions, waitForJob } from "../wait-for-job.js";
 import { createCsvParser } from "./csv.js";
@@ -8,7 +8,9 @@ import { downloadStream, downloadUrl } from "./download.js";
 import { createLineSplitter } from "./lines.js";
 
 /** What to export: `POST /jobs/users-exports`'s body (connection, `json` or `csv`, fields, limit). */
-export type ExportUsersInput = components["schemas"]["CreateExportUsersRequestContent"];
+export type ExportUsersInput = NonNullable<
+  operations["post_users-exports"]["requestBody"]
+>["content"]["application/json"];
 
 /** One exported user: the JSON object of its line, or the CSV columns by their header. */
 export type ExportedUser = Record<string, unknown>;
