@@ -16,7 +16,7 @@ export type {
   JobSummary,
   JobUserError,
 } from "./job-model";
-export type { ExportInput } from "./resources/users-exports";
+export type { ExportField, ExportInput } from "./resources/users-exports";
 export type {
   BlacklistedToken,
   Client,

@@ -19,7 +19,7 @@ import { validateBody } from "../validate";
 
 const DEFAULT_FIELDS = ["user_id", "email", "name", "nickname", "created_at", "updated_at"];
 
-interface ExportField {
+export interface ExportField {
   name: string;
   export_as?: string;
 }
