@@ -1,7 +1,7 @@
 import type { ManagementClient } from "../client.js";
 import { InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
 import { type RequestOptions, request } from "../request.js";
-import { raceAbort, sleep } from "../signals.js";
+import { sleep, within } from "../signals.js";
 import { checkOptions, number } from "../validate.js";
 import { createEventParser, type ServerSentEvent } from "./parser.js";
 import { streamingClient } from "./stream-client.js";
@@ -36,22 +36,6 @@ const STREAM_OPTIONS = {
 
 /** The keys of {@link EventStreamOptions}, to split them from a call's options. */
 export const STREAM_OPTION_KEYS = Object.keys(STREAM_OPTIONS);
-
-/** Reads one chunk, or rejects on abort or after `ms` without one. */
-function readWithin<T>(
-  reader: ReadableStreamDefaultReader<T>,
-  ms: number,
-  signal: AbortSignal | undefined,
-): Promise<ReadableStreamReadResult<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TimeoutError(`no event within ${ms} ms: the stream is idle`, ms)),
-      ms,
-    );
-  });
-  return raceAbort(Promise.race([reader.read(), idle]), signal).finally(() => clearTimeout(timer));
-}
 
 /**
  * Opens a `text/event-stream` endpoint and yields its events as they arrive. The
@@ -118,7 +102,9 @@ export async function* openEvents<T = unknown>(
     let dropped: unknown;
     try {
       for (;;) {
-        const { done, value } = await readWithin(reader, idleMs, signal);
+        const { done, value } = await within(reader.read(), idleMs, signal, () => {
+          return new TimeoutError(`no event within ${idleMs} ms: the stream is idle`, idleMs);
+        });
         if (done) break;
         for (const event of parser.push(value)) {
           quiet = 0;

@@ -1,5 +1,5 @@
 import { InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
-import { raceAbort, sleep } from "../signals.js";
+import { sleep, within } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
 
 export interface DownloadOptions {
@@ -27,14 +27,6 @@ export function downloadUrl(location: string, allowInsecureLocalhost: boolean): 
   return url;
 }
 
-function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined, what: string) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what}: nothing within ${ms} ms`, ms)), ms);
-  });
-  return raceAbort(Promise.race([promise, idle]), signal).finally(() => clearTimeout(timer));
-}
-
 /**
  * The bytes of a signed URL, read as a stream. The request carries no credential of the
  * client (the URL is its own), follows no redirect (a 3xx is an error: workerd refuses
@@ -45,6 +37,8 @@ function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefi
  */
 export function downloadStream(fetchImpl: FetchLike, url: URL, o: DownloadOptions) {
   const what = `download of ${url.origin}${url.pathname}`;
+  const idle = () =>
+    new TimeoutError(`${what}: nothing within ${o.idleTimeoutMs} ms`, o.idleTimeoutMs);
   let received = 0;
   let failures = 0;
   let skip = 0;
@@ -74,7 +68,7 @@ export function downloadStream(fetchImpl: FetchLike, url: URL, o: DownloadOption
       fetchImpl(url, { method: "GET", headers, redirect: "manual", signal: o.signal }),
       o.idleTimeoutMs,
       o.signal,
-      what,
+      idle,
     );
     if (response.status >= 500 || response.status === 429) {
       await response.body?.cancel();
@@ -95,7 +89,7 @@ export function downloadStream(fetchImpl: FetchLike, url: URL, o: DownloadOption
       for (;;) {
         try {
           reader ??= await open();
-          const { done, value } = await within(reader.read(), o.idleTimeoutMs, o.signal, what);
+          const { done, value } = await within(reader.read(), o.idleTimeoutMs, o.signal, idle);
           if (done) return controller.close();
           failures = 0;
           const fresh = skip >= value.length ? undefined : value.subarray(skip);
