@@ -9,7 +9,12 @@ const snippets = readdirSync(join(here, "readme")).filter((name) => name.endsWit
 
 describe("the README's examples of event streams, exports, logging and tracing", () => {
   it("are the four type-checked files", () => {
-    expect(snippets.sort()).toEqual(["events.ts", "export-users.ts", "logger.ts", "opentelemetry.ts"]);
+    expect(snippets.sort()).toEqual([
+      "events.ts",
+      "export-users.ts",
+      "logger.ts",
+      "opentelemetry.ts",
+    ]);
   });
 
   // The files are what `pnpm typecheck` checks; the README must show them as they are.
