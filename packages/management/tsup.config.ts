@@ -11,6 +11,8 @@ export const entryPoints: Record<string, string> = {
   compat: "./src/compat/index.ts",
   ofetch: "./src/ofetch.ts",
   "token-cache": "./src/token-cache-kit/index.ts",
+  logger: "./src/logger.ts",
+  opentelemetry: "./src/opentelemetry.ts",
   ...generatedEntries,
 };
 

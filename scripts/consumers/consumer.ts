@@ -7,6 +7,9 @@ import {
   request,
 } from "@auth0-edge/management";
 import { ManagementClient } from "@auth0-edge/management/compat";
+import { subscribeEvents } from "@auth0-edge/management/events";
+import { exportUsers } from "@auth0-edge/management/jobs";
+import { logTo } from "@auth0-edge/management/logger";
 import { privateKeyJwt } from "@auth0-edge/management/private-key-jwt";
 import { getUser, listUsers } from "@auth0-edge/management/users";
 import { createAuth0Emulator } from "@auth0-edge/testing";
@@ -47,6 +50,26 @@ export const signed = createManagementClient({
   privateKey: privateKeyJwt({ kty: "RSA", n: "…", e: "AQAB", d: "…" }, { alg: "RS256" }),
 });
 export const classic = new ManagementClient({ domain: "tenant.example.auth0.com", token: "t" });
+export const observed = createManagementClient({
+  domain: "tenant.example.auth0.com",
+  token: "t",
+  observer: logTo(console, { fullPaths: false }),
+});
+
+export async function stream(): Promise<number> {
+  let count = 0;
+  for await (const { event, data } of subscribeEvents(observed, {}, { idleTimeoutMs: 60_000 })) {
+    if (event === "user.created" && "offset" in data) count++;
+  }
+  for await (const user of exportUsers(
+    observed,
+    { format: "csv" },
+    { onProgress: (p) => p.records },
+  )) {
+    if (typeof user.email === "string") count++;
+  }
+  return count;
+}
 
 export async function run(): Promise<string | undefined> {
   const user = await getUser(client, { id: "auth0|1" });

@@ -16,6 +16,8 @@ export interface CliIo {
   err(line: string): void;
   /** The fetch the client sends requests with. Default: the global one. */
   fetch?: typeof fetch;
+  /** Shows a progress line (a terminal rewrites it in place). Default: `err`. */
+  progress?(line: string): void;
 }
 
 const CREDENTIALS = ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET"] as const;
@@ -81,7 +83,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       clientSecret: io.env("AUTH0_CLIENT_SECRET")!,
       ...(io.fetch && { fetch: io.fetch }),
     });
-    const result = await command.run(client, parsed);
+    const result = await command.run(client, parsed, {
+      out: io.out,
+      progress: io.progress ?? io.err,
+    });
     if (parsed.options.has("json")) io.out(JSON.stringify(result.data, null, 2));
     else for (const line of result.lines) io.out(line);
     return 0;

@@ -1,5 +1,7 @@
 import type { ManagementClient } from "@auth0-edge/management";
+import { exportUsers } from "@auth0-edge/management/jobs";
 import { integerOption, type ParsedArgs, stringOption, UsageError } from "./args.ts";
+import { progressLine } from "./progress.ts";
 import {
   assignUserRoles,
   findUsersByEmail,
@@ -15,11 +17,17 @@ export interface CommandResult {
   lines: string[];
 }
 
+/** Where a command that streams writes as it goes: data lines, and a progress line. */
+export interface CommandIo {
+  out(line: string): void;
+  progress(line: string): void;
+}
+
 /** A sub-command: its usage line and what it does. */
 export interface Command {
   usage: string;
   summary: string;
-  run(client: ManagementClient, args: ParsedArgs): Promise<CommandResult>;
+  run(client: ManagementClient, args: ParsedArgs, io: CommandIo): Promise<CommandResult>;
 }
 
 // Auth0 lists at most the first 1,000 users of any listing; past that a page is empty.
@@ -93,6 +101,29 @@ export const commands: Record<string, Command> = {
         data: { user_id: userId, assigned: unique },
         lines: [`assigned ${unique.join(", ")} to ${userId}`],
       };
+    },
+  },
+  "users:export": {
+    usage: "users:export [--format json|csv]",
+    summary:
+      "export every user (past the 1,000 a listing shows), one per line, with a progress bar",
+    async run(client, args, io) {
+      only(args, 0, this.usage);
+      const format = stringOption(args, "format") ?? "json";
+      if (format !== "json" && format !== "csv") throw new UsageError(`not json or csv: ${format}`);
+      const fields = ["user_id", "email", "name", "created_at", "last_login"].map((name) => ({
+        name,
+      }));
+      let count = 0;
+      for await (const user of exportUsers(
+        client,
+        { format, fields },
+        { onProgress: (progress) => io.progress(progressLine(progress)) },
+      )) {
+        count++;
+        io.out(JSON.stringify(user));
+      }
+      return { data: { exported: count }, lines: [`exported ${count} users`] };
     },
   },
   "logs:recent": {

@@ -202,6 +202,36 @@ Deno.test("missing settings and unknown commands exit with 2 and say what is wro
   assert.deepEqual(emulator.requests.length, 0, "requests");
 });
 
+Deno.test("users:export prints every user as a JSON line and a progress bar that reaches 100%", async () => {
+  const emulator = tenant();
+  const progress: string[] = [];
+  const out: string[] = [];
+  const code = await runCli(["users:export"], {
+    env: (name) =>
+      ({ AUTH0_DOMAIN: DOMAIN, AUTH0_CLIENT_ID: CLIENT_ID, AUTH0_CLIENT_SECRET: CLIENT_SECRET })[
+        name
+      ],
+    out: (line) => out.push(line),
+    err: (line) => out.push(line),
+    progress: (line) => progress.push(line),
+    fetch: emulator.fetch,
+  });
+  printed.push(...out, ...progress);
+  assert.deepEqual(code, 0, "exit code");
+  const emails = out
+    .slice(0, -1)
+    .map((line) => JSON.parse(line).email)
+    .sort();
+  assert.deepEqual(emails, ["ada@example.com", "grace@example.com", "linus@example.com"], "users");
+  assert.deepEqual(out.at(-1), "exported 3 users", "summary");
+  assert.deepEqual(
+    progress[0],
+    "[############------------]  50%  processing  about 1 s left",
+    "bar",
+  );
+  assert.deepEqual(progress.at(-1), "[########################] 100%  3 users read", "last bar");
+});
+
 Deno.test("nothing the program printed in these tests holds the client secret or a token", () => {
   assert.ok(printed.length > 20, "the tests above printed");
   const text = printed.join("\n");

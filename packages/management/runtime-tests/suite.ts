@@ -12,7 +12,7 @@ import {
   RateLimitError,
   request,
 } from "@auth0-edge/management";
-import { createJobUsersImport, waitForJob } from "@auth0-edge/management/jobs";
+import { createJobUsersImport, exportUsers, waitForJob } from "@auth0-edge/management/jobs";
 import { privateKeyJwt } from "@auth0-edge/management/private-key-jwt";
 import { createUser, listUsers } from "@auth0-edge/management/users";
 import { connectionIdOf, createAuth0Emulator } from "@auth0-edge/testing/core";
@@ -180,6 +180,29 @@ export const cases: Case[] = [
       });
       await request(client, { method: "GET", path: "/users" });
       assertEqual(emulator.tokenGrants, 1, "token grants");
+    },
+  },
+  {
+    name: "exports 1,000 users from the job's gzip file (NDJSON and CSV), downloaded without the token",
+    async run() {
+      const users = Array.from({ length: 1000 }, (_, i) => ({
+        user_id: `auth0|${i}`,
+        email: `user${i}@example.com`,
+        name: `Doe, "J" ${i}`,
+      }));
+      // The emulator's file host answers 400 to a request that carries an Authorization header.
+      const { client } = tenant({ seed: { users } });
+      const fields = [{ name: "user_id" }, { name: "email" }, { name: "name" }];
+      for (const format of ["json", "csv"] as const) {
+        const ids = new Set<unknown>();
+        let last: Record<string, unknown> | undefined;
+        for await (const user of exportUsers(client, { format, fields }, { initialDelayMs: 1 })) {
+          ids.add(user.user_id);
+          last = user;
+        }
+        assertEqual(ids.size, 1000, `${format} users`);
+        assertEqual(last?.name, 'Doe, "J" 999', `${format} quoted field`);
+      }
     },
   },
 ];

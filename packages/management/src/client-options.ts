@@ -3,6 +3,7 @@ import type { GrantCredentials } from "./auth/grant.js";
 import { TOKEN_CHARACTERS } from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
 import { ConfigurationError } from "./errors.js";
+import type { ClientObserver } from "./observer.js";
 import type { ManagementClientOptions, TokenSource } from "./options.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
 import { RETRY_DEFAULTS, type ResolvedRetryOptions, retryOptions } from "./retry-strategy.js";
@@ -26,6 +27,7 @@ export interface ClientSettings {
   tokenCache: TokenCache | undefined;
   fetch: FetchLike;
   middleware: MiddlewarePlacement[];
+  observer: ClientObserver | undefined;
   telemetry: boolean;
 }
 
@@ -82,6 +84,8 @@ const CLIENT_OPTIONS = {
   tokenLeewaySeconds: /* @__PURE__ */ number(0, 86_400),
   tokenCache,
   middleware,
+  observer: ((value, name) =>
+    typeof value === "function" ? value : refuse(Err, name, "be a function")) as Check,
   telemetry: boolean,
 };
 
@@ -121,6 +125,7 @@ export function checkClientOptions(options: ManagementClientOptions): ClientSett
     tokenCache: o.tokenCache,
     fetch: fetchImpl as FetchLike,
     middleware: o.middleware ?? [],
+    observer: o.observer as ClientObserver | undefined,
     telemetry: o.telemetry ?? true,
   };
 }

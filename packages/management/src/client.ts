@@ -15,6 +15,7 @@ import { createTransportStep } from "./middleware/transport.js";
 import type { ManagementClientOptions } from "./options.js";
 import { compose, type NamedStep, placeSteps, type RequestContext } from "./pipeline.js";
 import { scrub } from "./redact.js";
+import type { FetchLike } from "./web-types.js";
 
 /**
  * A configured client: pass it as the first argument of every operation. It holds
@@ -35,10 +36,14 @@ export interface ClientInternals extends CallDefaults {
   send: (ctx: RequestContext) => Promise<Response>;
   /** Redacts the client's credential and every token it used from an error, in place. */
   scrub: <E>(error: E) => E;
+  /** The transport's `fetch`, for requests outside the pipeline (an export's signed URL). */
+  fetch: FetchLike;
+  /** The placed steps of `send`, for a pipeline with another transport (event streams). */
+  steps: readonly NamedStep[];
 }
 
-// A registered symbol, so a client made by one copy of the package works with the functions of another.
-const INTERNALS = Symbol.for("@auth0-edge/management.client");
+/** A registered symbol, so a client made by one copy of the package works with the functions of another. @internal */
+export const INTERNALS: unique symbol = Symbol.for("@auth0-edge/management.client") as never;
 
 /**
  * Creates a client for one tenant. All options are checked here, so a mistake
@@ -62,6 +67,8 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const host = origin.replace(/^https?:\/\//, "");
   const given = credentials as { token?: unknown; clientSecret?: string };
   const secrets = [String(given.token ?? given.clientSecret ?? "")];
+  const redact = <E>(value: E) => scrub(value, secrets);
+  const observing = settings.observer?.(redact) ?? [];
   // The built-in steps but `auth`, which is placed among them below.
   const steps: NamedStep[] = [
     { name: "telemetry", middleware: createTelemetryStep(settings.telemetry) },
@@ -86,8 +93,9 @@ export function createManagementClient(options: ManagementClientOptions): Manage
           body,
           { retry: { retryNonIdempotent: true } },
         ),
-      // User steps are left out: a logging step must never see the grant's body.
-      send: compose(steps),
+      // User steps are left out: a logging step must never see the grant's body. The
+      // observer's steps are ours, and see only what it chooses to show, redacted.
+      send: compose(placeSteps(steps, observing)),
       secrets,
     });
     const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
@@ -99,18 +107,20 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       leewayMs: settings.leewayMs,
     });
   }
+  const placed = placeSteps(steps, [
+    { name: "auth", middleware: createAuthStep(tokens, secrets), before: "transport" },
+    ...observing,
+    ...settings.middleware,
+  ]);
   const internals: ClientInternals = {
     retry: settings.retry,
     timeoutMs: settings.timeoutMs,
     attemptTimeoutMs: settings.attemptTimeoutMs,
-    send: compose(
-      placeSteps(steps, [
-        { name: "auth", middleware: createAuthStep(tokens, secrets), before: "transport" },
-        ...settings.middleware,
-      ]),
-    ),
+    send: compose(placed),
+    steps: placed,
     // A closure, so that no inspection of the client can reach the secrets.
-    scrub: (error) => scrub(error, secrets),
+    scrub: redact,
+    fetch: settings.fetch,
   };
   // Not enumerable (the default of defineProperty), so no copy or inspection of the client shows it.
   return Object.freeze(

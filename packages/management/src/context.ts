@@ -16,6 +16,8 @@ export interface ContextOverrides {
   timeoutMs?: number | undefined;
   attemptTimeoutMs?: number | undefined;
   retry?: Partial<ResolvedRetryOptions> | undefined;
+  /** The path template, kept for observers (a checked option of `request`). */
+  path?: unknown;
 }
 
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
@@ -49,6 +51,7 @@ export function createContext(
   return {
     method,
     url,
+    path: overrides.path as string | undefined,
     headers,
     body,
     // A signal of its own per call: one shared never-aborting signal would collect a listener per call.

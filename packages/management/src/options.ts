@@ -1,4 +1,5 @@
 import type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+import type { ClientObserver } from "./observer.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
 import type { TokenCache } from "./token-cache.js";
 import type { FetchLike } from "./web-types.js";
@@ -50,6 +51,12 @@ interface CommonOptions {
   fetch?: FetchLike;
   /** Your own steps in the pipeline (logging, tracing, proxies). */
   middleware?: MiddlewarePlacement[];
+  /**
+   * A built-in observer of calls, attempts and token grants: `logTo(console)` of
+   * `@auth0-edge/management/logger`, `openTelemetry()` of `@auth0-edge/management/opentelemetry`,
+   * or both with `observeWith(…)`. None by default: the client is silent.
+   */
+  observer?: ClientObserver;
   /** Send the `Auth0-Client` telemetry header. Default true. */
   telemetry?: boolean;
   /**

@@ -7,6 +7,8 @@ export interface RequestContext {
   method: string;
   /** The full URL. Steps after `auth` see the same URL; the token is only in `headers`. */
   url: URL;
+  /** The path template of a `request` (`/users/{id}`), without its values; none for a token grant. */
+  path?: string | undefined;
   headers: Headers;
   body: BodyLike | undefined;
   /** Aborts when the caller aborts or the call's time budget runs out. */
@@ -28,8 +30,8 @@ export interface RequestContext {
   attemptTimeoutMs: number;
   /** The call's time budget in milliseconds, for error messages. */
   timeoutMs: number;
-  /** Free-form state for user middleware. */
-  state: Record<string, unknown>;
+  /** Free-form state for user middleware (and, under symbols, for observers). */
+  state: Record<PropertyKey, unknown>;
 }
 
 /** How error messages name a call: `[GET] /api/v2/users/…`. */

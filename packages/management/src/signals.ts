@@ -36,6 +36,23 @@ export function deadlineSignal(
 }
 
 /**
+ * Settles like `promise`, or rejects with `reason()` when it takes more than `ms`, or with
+ * the signal's reason as soon as it aborts: the idle limit of a stream's next chunk.
+ */
+export function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  signal: AbortSignal | undefined,
+  reason: () => unknown,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(reason()), ms);
+  });
+  return raceAbort(Promise.race([promise, late]), signal).finally(() => clearTimeout(timer));
+}
+
+/**
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts
  * first, after calling `onAbort`.
  */

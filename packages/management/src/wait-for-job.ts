@@ -67,6 +67,20 @@ export interface WaitForJobOptions {
   maxDelayMs?: number;
   /** Give up after this many ms, polls included, with a `TimeoutError`. Default 600 000 (10 minutes). */
   timeoutMs?: number;
+  /** Called after each poll with the job's status, `percentage_done` and `time_left_seconds`. */
+  onProgress?: (progress: JobProgress) => void;
+}
+
+/** Where a job is, after a poll (and, for an export, how many records it has yielded). */
+export interface JobProgress {
+  /** `pending`, `processing`, `completed` or `failed`; `downloading` while an export's file is read. */
+  status: string;
+  /** Auth0's `percentage_done`, while the job runs. */
+  percentageDone: number | undefined;
+  /** Auth0's `time_left_seconds`, while the job runs. */
+  timeLeftSeconds: number | undefined;
+  /** Records yielded so far (exports; 0 for other jobs). */
+  records: number;
 }
 
 const FINISHED = new Set(["completed", "failed"]);
@@ -130,6 +144,12 @@ export async function waitForJob(
         params: { id },
         signal,
         timeoutMs: budget(),
+      });
+      options.onProgress?.({
+        status: job.status,
+        percentageDone: job.percentage_done,
+        timeLeftSeconds: job.time_left_seconds,
+        records: 0,
       });
       if (FINISHED.has(job.status)) {
         const found = hasFailures(job)

@@ -35,7 +35,25 @@ describe("bundles of the generated operations", () => {
     // listUsers is imported but unused: its path and the pagination code are gone.
     expect(report.text).not.toContain('"/users"');
     expect(report.text).not.toContain("include_totals");
+    // No observer, event stream or export code: only what imports them pays for them.
+    for (const word of [
+      "auth0.rate_limit",
+      "auth0-edge attempt",
+      "text/event-stream",
+      "DecompressionStream",
+    ]) {
+      expect(report.text).not.toContain(word);
+    }
     expect(report.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it("with the logger and OpenTelemetry carry them and @opentelemetry/api, which shows the check above can tell", async () => {
+    const report = await bundle(join(fixtures, "worker-get-user-traced.ts"));
+    console.log(`bundle: getUser with the logger and OpenTelemetry: ${size(report)}`);
+    expect(report.text).toContain("auth0.rate_limit");
+    expect(report.text).toContain("auth0-edge attempt");
+    // @opentelemetry/api's own global registry key: the API is in the bundle.
+    expect(report.text).toContain("opentelemetry.js.api.");
   });
 
   it("of the users module hold no code of another resource group", async () => {

@@ -52,6 +52,23 @@ describe("waitForJob", () => {
     expect(api.sent.every((r) => r.url.pathname === `/api/v2/jobs/${ID}`)).toBe(true);
   });
 
+  it("reports each poll's status, percentage_done and time_left_seconds to onProgress", async () => {
+    const api = scriptedFetch([
+      job("pending"),
+      job("processing", { percentage_done: 40, time_left_seconds: 12 }),
+      job("completed", { summary: summary(0) }),
+    ]);
+    const seen: unknown[] = [];
+    const wait = waitForJob(clientWith(api.fetch), ID, { onProgress: (p) => seen.push(p) });
+    await vi.advanceTimersByTimeAsync(2000);
+    await wait;
+    expect(seen).toEqual([
+      { status: "pending", percentageDone: undefined, timeLeftSeconds: undefined, records: 0 },
+      { status: "processing", percentageDone: 40, timeLeftSeconds: 12, records: 0 },
+      { status: "completed", percentageDone: undefined, timeLeftSeconds: undefined, records: 0 },
+    ]);
+  });
+
   it("starts from initialDelayMs", async () => {
     const api = scriptedFetch([job("pending"), job("processing"), job("completed")]);
     const wait = waitForJob(clientWith(api.fetch), ID, { initialDelayMs: 100 });

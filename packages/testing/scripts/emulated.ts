@@ -36,8 +36,11 @@ export const emulatedOperations = [
   // logs
   "get_logs",
   "get_logs_by_id",
+  // events
+  "subscribe_events",
   // jobs
   "post_users-imports",
+  "post_users-exports",
   "post_verification-email",
   "get_jobs_by_id",
   "get_errors",

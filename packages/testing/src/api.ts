@@ -8,6 +8,7 @@ import {
   tokenRefused,
   tooManyRequestsBody,
 } from "./errors";
+import type { EventLog } from "./event-log";
 import { errorResponse, type HandlerResult, jsonResponse, readJson } from "./http";
 import { type LogWriter, maskSecrets } from "./log-events";
 import type { RateLimiter } from "./rate-limit";
@@ -22,6 +23,7 @@ export interface ApiDeps {
   state: EmulatorState;
   tokens: TokenAuthority;
   logs: LogWriter;
+  events: EventLog;
   router: ReturnType<typeof createRouter>;
   limiter?: RateLimiter;
 }
@@ -111,6 +113,7 @@ export async function handleApiRequest(
       state: deps.state,
       config: deps.config,
       logs: deps.logs,
+      events: deps.events,
       token,
       request,
       now: deps.config.now,

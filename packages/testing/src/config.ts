@@ -19,6 +19,8 @@ export interface EmulatorConfig {
   clients: Map<string, EmulatorClient>;
   connections: string[];
   jobPollsToFinish: number;
+  /** Where users-export files are served (`location`): `https://{domain}` unless set. */
+  exportsOrigin: string;
   now: () => number;
 }
 
@@ -64,6 +66,7 @@ export function resolveConfig(options: Auth0EmulatorOptions): EmulatorConfig {
     clients,
     connections: options.connections ?? ["Username-Password-Authentication"],
     jobPollsToFinish: jobPolls,
+    exportsOrigin: new URL(options.exportsOrigin ?? `https://${domain}`).origin,
     now: options.now ?? Date.now,
   };
 }

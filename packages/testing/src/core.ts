@@ -16,6 +16,7 @@ export type {
   JobSummary,
   JobUserError,
 } from "./job-model";
+export type { ExportField, ExportInput } from "./resources/users-exports";
 export type {
   BlacklistedToken,
   Client,

@@ -2,6 +2,7 @@ import { handleApiRequest } from "./api";
 import { createAssertionVerifier } from "./client-assertion";
 import { resolveConfig } from "./config";
 import { routeNotFound } from "./errors";
+import { createEventLog } from "./event-log";
 import { createFaultQueue } from "./faults";
 import { apiRoutes } from "./handlers";
 import { apiContentType, defaultErrorBody, errorResponse, jsonResponse } from "./http";
@@ -9,6 +10,7 @@ import { createLogIdSequence, requestId } from "./ids";
 import { createLogWriter } from "./log-events";
 import { handleTokenRequest } from "./oauth-token";
 import { createRateLimiter } from "./rate-limit";
+import { serveExport } from "./resources/users-exports";
 import { createRouter } from "./router";
 import { applySeed } from "./seed";
 import { createState, resetState } from "./state";
@@ -37,6 +39,23 @@ function faultResponse(fault: StatusFault, kind: ServedRequest["kind"]) {
     : (fault.body ?? defaultErrorBody(fault.status));
   const contentType = kind === "token" ? "application/json" : apiContentType;
   return jsonResponse(fault.status, body, fault.headers ?? {}, contentType);
+}
+
+/** Writes `user.created`, `user.updated` and `user.deleted` to the event stream after a user's change succeeded. */
+async function recordUserEvent(
+  events: ReturnType<typeof createEventLog>,
+  method: string,
+  path: string,
+  response: Response,
+): Promise<void> {
+  const match = /^\/api\/v2\/users(?:\/([^/]+))?$/.exec(path);
+  const type = { POST: "user.created", PATCH: "user.updated", DELETE: "user.deleted" }[method];
+  if (!match || !type || !response.ok || (method === "POST") === (match[1] !== undefined)) return;
+  const object =
+    method === "DELETE"
+      ? { user_id: decodeURIComponent(match[1]!) }
+      : await response.clone().json();
+  events.append(type, object);
 }
 
 /**
@@ -100,13 +119,28 @@ function buildEmulator(
   });
   const assertions = createAssertionVerifier({ domain: config.domain, now: config.now });
   const faults = createFaultQueue();
+  const events = createEventLog(config.domain, config.now);
   const router = createRouter(apiRoutes);
   const requests: ServedRequest[] = [];
   let grants = 0;
 
   const route = async (request: Request, url: URL, kind: ServedRequest["kind"]) => {
-    if (kind === "api")
-      return handleApiRequest(request, url, { config, state, tokens, logs, router, limiter });
+    if (url.origin === config.exportsOrigin && url.pathname.startsWith("/user-exports/")) {
+      return serveExport(request, url, state);
+    }
+    if (kind === "api") {
+      const response = await handleApiRequest(request, url, {
+        config,
+        state,
+        tokens,
+        logs,
+        events,
+        router,
+        limiter,
+      });
+      await recordUserEvent(events, request.method, url.pathname, response);
+      return response;
+    }
     if (kind === "token" && request.method === "POST") {
       return handleTokenRequest(request, {
         config,
@@ -128,7 +162,7 @@ function buildEmulator(
   ): Promise<Response> {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    if (url.host !== config.domain) {
+    if (url.host !== config.domain && url.origin !== config.exportsOrigin) {
       throw new TypeError(`fetch failed: the Auth0 emulator only serves ${config.domain}`);
     }
     if (request.signal.aborted) throw request.signal.reason;
@@ -176,6 +210,7 @@ function buildEmulator(
     failNext: (fault) => faults.add(fault),
     reset() {
       resetState(state, config);
+      events.clear();
       logIds.reset();
       requests.length = 0;
       grants = 0;

@@ -5,6 +5,7 @@ import { clientHandlers } from "./resources/clients";
 import { connectionHandlers } from "./resources/connections";
 import { deviceCredentialHandlers } from "./resources/device-credentials";
 import { emailProviderHandlers } from "./resources/email-provider";
+import { eventHandlers } from "./resources/events";
 import { jobHandlers } from "./resources/jobs";
 import { logHandlers } from "./resources/logs";
 import { resourceServerHandlers } from "./resources/resource-servers";
@@ -17,6 +18,7 @@ import { userIdentityHandlers } from "./resources/user-identities";
 import { userMultifactorHandlers } from "./resources/user-multifactor";
 import { userRoleHandlers } from "./resources/user-roles";
 import { userHandlers } from "./resources/users";
+import { usersExportHandlers } from "./resources/users-exports";
 import { expandBody, type RouteSpec } from "./route-spec";
 import type { Handler, Route } from "./router";
 import type { BodySchema } from "./validate";
@@ -28,6 +30,8 @@ const handlers = {
   ...roleHandlers,
   ...logHandlers,
   ...jobHandlers,
+  ...usersExportHandlers,
+  ...eventHandlers,
   ...clientHandlers,
   ...clientGrantHandlers,
   ...connectionHandlers,

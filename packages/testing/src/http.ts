@@ -18,7 +18,13 @@ export function jsonResponse(
   headers: Record<string, string> = {},
   contentType = apiContentType,
 ): Response {
-  const text = body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body);
+  // A stream (an event stream, a file) goes out as it is read.
+  const text =
+    body === undefined
+      ? null
+      : typeof body === "string" || body instanceof ReadableStream
+        ? body
+        : JSON.stringify(body);
   return new Response(text, { status, headers: { "content-type": contentType, ...headers } });
 }
 

@@ -1,4 +1,5 @@
 import type * as Document from "./generated/resources";
+import type { ExportInput } from "./resources/users-exports";
 
 /** Where a job is in its life. */
 export type JobStatus = "pending" | "processing" | "completed" | "failed";
@@ -33,7 +34,8 @@ export interface Job extends Omit<Document.Job, "status" | "summary" | "created_
 /** What a job does when it finishes. */
 export type JobInput =
   | { kind: "users_import"; users: string; upsert: boolean; connection: string }
-  | { kind: "verification_email"; userId: string };
+  | { kind: "verification_email"; userId: string }
+  | ExportInput;
 
 /** A job and the emulator's bookkeeping of it (`emulator.state.jobs`). */
 export interface JobEntry {

@@ -1,4 +1,5 @@
 import type { EmulatorConfig } from "./config";
+import type { EventLog } from "./event-log";
 import type { EmulatedOperationId } from "./generated/routes";
 import type { HandlerResult } from "./http";
 import type { LogWriter } from "./log-events";
@@ -15,6 +16,8 @@ export interface ApiContext {
   state: EmulatorState;
   config: EmulatorConfig;
   logs: LogWriter;
+  /** The tenant's event stream (`GET /events`). */
+  events: EventLog;
   token: AccessTokenClaims;
   /** The request itself, for bodies that are not JSON (multipart uploads). */
   request: Request;

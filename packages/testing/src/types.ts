@@ -99,6 +99,12 @@ export interface Auth0EmulatorOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** The `GET /jobs/{id}` poll that finds a job done (earlier polls see `processing`). Default 2. */
   jobPollsToFinish?: number;
+  /**
+   * The origin of the signed URLs of users exports (`location`), which the emulator's
+   * `fetch` serves too. Default `https://{domain}`; a test that serves the emulator on
+   * loopback sets its own origin here.
+   */
+  exportsOrigin?: string;
   /** Clock in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
   /** Initial content, restored by `reset()`. */

@@ -1,5 +1,5 @@
 import { NetworkError } from "../errors.js";
-import { callName, type Middleware } from "../pipeline.js";
+import { callName, type Middleware, type RequestContext } from "../pipeline.js";
 import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
@@ -15,6 +15,22 @@ function reasonOf(error: unknown): string {
     text += `: ${e.message || e.code}`;
   }
   return text;
+}
+
+/**
+ * What a failed attempt throws: the caller's abort or the call's deadline as it is, else a
+ * `NetworkError` that says whether the attempt ran out of time (`timedOut`) or what failed.
+ */
+export function attemptError(ctx: RequestContext, timedOut: boolean, error: unknown): unknown {
+  if (ctx.signal.aborted) return ctx.signal.reason;
+  return new NetworkError(
+    `${callName(ctx)}: ${
+      timedOut
+        ? `attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
+        : reasonOf(error)
+    }`,
+    { cause: error },
+  );
 }
 
 /**
@@ -38,16 +54,7 @@ export function createTransportStep(fetchImpl: FetchLike): Middleware {
       });
       text = NULL_BODY_STATUS.has(response.status) ? "" : await response.text();
     } catch (error) {
-      // The caller's abort or the call's deadline: let it through as it is.
-      if (ctx.signal.aborted) throw ctx.signal.reason;
-      throw new NetworkError(
-        `${callName(ctx)}: ${
-          signal.aborted
-            ? `attempt ${ctx.attempt} got no answer within ${ctx.attemptTimeoutMs} ms`
-            : reasonOf(error)
-        }`,
-        { cause: error },
-      );
+      throw attemptError(ctx, signal.aborted, error);
     } finally {
       dispose();
     }

@@ -20,9 +20,18 @@ for (const stream of [process.stdout, process.stderr]) {
 for (const level of ["log", "info", "warn", "error", "debug"] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
-    written.push(args.map(String).join(" "));
+    // Objects as JSON, so that a logger's structured fields are scanned too, not "[object Object]".
+    written.push(args.map((a) => (typeof a === "object" ? safeJson(a) : String(a))).join(" "));
     original(...args);
   };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 afterAll(() => {

@@ -116,7 +116,14 @@ export const routeSpecs = {
   },
   get_logs: { method: "GET", path: "/logs", scopes: ["read:logs", "read:logs_users"] },
   get_logs_by_id: { method: "GET", path: "/logs/:id", scopes: ["read:logs", "read:logs_users"] },
+  subscribe_events: { method: "GET", path: "/events", scopes: ["read:events"] },
   "post_users-imports": { method: "POST", path: "/jobs/users-imports", scopes: ["create:users"] },
+  "post_users-exports": {
+    method: "POST",
+    path: "/jobs/users-exports",
+    scopes: ["read:users"],
+    body: { fields: "connection_id:string format:string limit:integer fields:array" },
+  },
   "post_verification-email": {
     method: "POST",
     path: "/jobs/verification-email",

@@ -3,6 +3,7 @@ import { randomAlphanumeric } from "../ids";
 import { type JobEntry, presentJob } from "../job-model";
 import type { ApiContext, Handlers } from "../router";
 import { runImport } from "../users-import";
+import { exportProgress, finishExport } from "./users-exports";
 
 /** Auth0's limit on the whole multipart payload of an import. */
 const maxPayloadBytes = 512_000;
@@ -112,6 +113,10 @@ async function createVerificationEmail(context: ApiContext) {
 
 /** Does the job's work and sets its final status. */
 function finish(entry: JobEntry, context: ApiContext): void {
+  if (entry.input.kind === "users_export") {
+    finishExport(entry, context.state, context.config.exportsOrigin);
+    return;
+  }
   if (entry.input.kind === "verification_email") {
     entry.job.status = "completed";
     return;
@@ -136,7 +141,11 @@ function readJob(context: ApiContext) {
   if (entry.job.status === "pending" || entry.job.status === "processing") {
     entry.reads++;
     if (entry.reads >= context.config.jobPollsToFinish) finish(entry, context);
-    else entry.job.status = "processing";
+    else {
+      entry.job.status = "processing";
+      if (entry.input.kind === "users_export")
+        exportProgress(entry, context.config.jobPollsToFinish);
+    }
   }
   return { status: 200, body: presentJob(entry.job) };
 }
