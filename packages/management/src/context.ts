@@ -3,6 +3,13 @@ import type { RequestContext } from "./pipeline.js";
 import type { ResolvedRetryOptions } from "./retry-strategy.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
 
+/**
+ * Where a context keeps the controller of its own signal, when the caller gave none: the
+ * timeout step arms that one with the call's deadline instead of making a second one.
+ * @internal
+ */
+export const OWN_CONTROLLER = Symbol("own controller");
+
 /** The client's defaults a call starts from. */
 export interface CallDefaults {
   retry: ResolvedRetryOptions;
@@ -18,6 +25,13 @@ export interface ContextOverrides {
   retry?: Partial<ResolvedRetryOptions> | undefined;
 }
 
+/**
+ * Headers that `headersOf` built for one call and that nobody else holds yet: `request`
+ * takes such an object over instead of copying it (a generated function builds its
+ * headers with `headersOf`), so a call copies its headers once, in the auth step.
+ */
+const unclaimed = new WeakSet<Headers>();
+
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
 export function headersOf(init: HeadersLike | undefined, extra?: Record<string, unknown>): Headers {
   try {
@@ -25,10 +39,16 @@ export function headersOf(init: HeadersLike | undefined, extra?: Record<string, 
     for (const [name, value] of Object.entries(extra ?? {})) {
       if (value !== undefined && value !== null) headers.set(name, String(value));
     }
+    unclaimed.add(headers);
     return headers;
   } catch {
     throw new InvalidInputError("invalid header name or value");
   }
+}
+
+/** Headers a call may change: `init` itself once when `headersOf` built it, else a copy of it. */
+export function claimHeaders(init: HeadersLike | undefined): Headers {
+  return init instanceof Headers && unclaimed.delete(init) ? init : headersOf(init);
 }
 
 /**
@@ -43,16 +63,18 @@ export function createContext(
   headers: Headers,
   body: BodyLike | undefined,
   overrides: ContextOverrides,
-): RequestContext {
+): RequestContext & { [OWN_CONTROLLER]?: AbortController | undefined } {
   const { signal } = overrides;
   signal?.throwIfAborted();
+  // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
+  const own = signal ? undefined : new AbortController();
   return {
+    [OWN_CONTROLLER]: own,
     method,
     url,
     headers,
     body,
-    // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
-    signal: signal ?? new AbortController().signal,
+    signal: signal ?? own!.signal,
     deadline: Infinity,
     attempt: 1,
     retryDelayMs: 0,

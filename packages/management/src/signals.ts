@@ -14,13 +14,19 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * A signal that aborts after `ms` milliseconds or when `parent` aborts, whichever
  * comes first, and a `dispose` that clears the timer. Built on `setTimeout` rather
  * than `AbortSignal.timeout` so that runtimes without it and fake timers in tests
- * behave the same.
+ * behave the same. When `own` is the controller of `parent` itself (a call's own
+ * signal, no caller's), the timer aborts it: no second controller, no listener.
  */
 export function deadlineSignal(
   parent: AbortSignal | undefined,
   ms: number,
   reason: () => unknown,
+  own?: AbortController,
 ): { signal: AbortSignal; dispose: () => void } {
+  if (own && own.signal === parent) {
+    const timer = setTimeout(() => own.abort(reason()), ms);
+    return { signal: parent, dispose: () => clearTimeout(timer) };
+  }
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) onParentAbort();

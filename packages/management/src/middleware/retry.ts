@@ -15,8 +15,10 @@ function canWait(ctx: RequestContext, ms: number): boolean {
  * than `maxDelayMs` or past the deadline, and never after abort.
  */
 export function createRetryStep(key: string): Middleware {
+  const apiGate = `${key} api`;
+  const tokenGate = `${key} token`;
   return async (ctx, next) => {
-    const gate = `${key} ${ctx.url.pathname === "/oauth/token" ? "token" : "api"}`;
+    const gate = ctx.url.pathname === "/oauth/token" ? tokenGate : apiGate;
     for (;;) {
       const wait = gateOpensAt(gate) - Date.now();
       // A wait that does not fit is skipped, not shortened: the server then decides.
