@@ -1,14 +1,8 @@
 import { InvalidInputError } from "./errors.js";
 import type { RequestContext } from "./pipeline.js";
 import type { ResolvedRetryOptions } from "./retry-strategy.js";
+import { ownSignal } from "./signals.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
-
-/**
- * Where a context keeps the controller of its own signal, when the caller gave none: the
- * timeout step arms that one with the call's deadline instead of making a second one.
- * @internal
- */
-export const OWN_CONTROLLER = Symbol("own controller");
 
 /** The client's defaults a call starts from. */
 export interface CallDefaults {
@@ -48,7 +42,8 @@ export function headersOf(init: HeadersLike | undefined, extra?: Record<string, 
 
 /** Headers a call may change: `init` itself once when `headersOf` built it, else a copy of it. */
 export function claimHeaders(init: HeadersLike | undefined): Headers {
-  return init instanceof Headers && unclaimed.delete(init) ? init : headersOf(init);
+  // `delete` is false for anything not in the set, a non-object included.
+  return unclaimed.delete(init as Headers) ? (init as Headers) : headersOf(init);
 }
 
 /**
@@ -63,18 +58,17 @@ export function createContext(
   headers: Headers,
   body: BodyLike | undefined,
   overrides: ContextOverrides,
-): RequestContext & { [OWN_CONTROLLER]?: AbortController | undefined } {
+): RequestContext {
   const { signal } = overrides;
   signal?.throwIfAborted();
-  // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
-  const own = signal ? undefined : new AbortController();
   return {
-    [OWN_CONTROLLER]: own,
     method,
     url,
     headers,
     body,
-    signal: signal ?? own!.signal,
+    // A signal of its own per call (the timeout step arms it with the deadline): one shared
+    // never-aborting signal would collect a listener per call.
+    signal: signal ?? ownSignal(),
     deadline: Infinity,
     attempt: 1,
     retryDelayMs: 0,

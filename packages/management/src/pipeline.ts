@@ -83,15 +83,13 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
 /**
  * Runs the steps in order, each one's `next` calling the one after it. The runner is
  * built once per pipeline; a call allocates only each step's `next` (it holds the call
- * and its "pending" flag), and none for the last step, whose `next` can only fail.
+ * and its "pending" flag).
  */
 export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
-  const last = steps.length - 1;
   // An async function, so that a step that throws rejects instead of throwing.
   const run = async (ctx: RequestContext, index: number): Promise<Response> => {
     const step = steps[index];
     if (!step) throw new Error("no transport step");
-    if (index === last) return step.middleware(ctx, noStep);
     let pending = false;
     return step.middleware(ctx, async () => {
       if (pending) {
@@ -107,8 +105,3 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
   };
   return (ctx) => run(ctx, 0);
 }
-
-/** The `next` of the last step: there is nothing after it. */
-const noStep = async (): Promise<Response> => {
-  throw new Error("no transport step");
-};

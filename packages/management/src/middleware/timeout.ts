@@ -1,14 +1,11 @@
-import { OWN_CONTROLLER } from "../context.js";
 import { TimeoutError } from "../errors.js";
-import { callName, type Middleware, type RequestContext } from "../pipeline.js";
+import { callName, type Middleware } from "../pipeline.js";
 import { deadlineSignal } from "../signals.js";
 
 /**
  * Gives the whole call — every attempt and every wait between them — its time
  * budget: the steps after this one see a signal that aborts at the deadline and
  * know the deadline, so the retry step never starts a wait it cannot finish.
- * Without a caller's signal, the call's own controller takes the deadline: one
- * timer, and no second controller.
  */
 export const timeoutStep: Middleware = async (ctx, next) => {
   const started = Date.now();
@@ -18,7 +15,6 @@ export const timeoutStep: Middleware = async (ctx, next) => {
     ctx.timeoutMs,
     // Named now: a step after this one may change the URL.
     () => new TimeoutError(`${name}: no answer within ${ctx.timeoutMs} ms`, ctx.timeoutMs),
-    (ctx as RequestContext & { [OWN_CONTROLLER]?: AbortController })[OWN_CONTROLLER],
   );
   ctx.signal = signal;
   ctx.deadline = Math.min(ctx.deadline, started + ctx.timeoutMs);
