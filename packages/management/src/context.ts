@@ -1,7 +1,6 @@
 import { InvalidInputError } from "./errors.js";
 import type { RequestContext } from "./pipeline.js";
 import type { ResolvedRetryOptions } from "./retry-strategy.js";
-import { ownSignal } from "./signals.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
 
 /** The client's defaults a call starts from. */
@@ -19,13 +18,6 @@ export interface ContextOverrides {
   retry?: Partial<ResolvedRetryOptions> | undefined;
 }
 
-/**
- * Headers that `headersOf` built for one call and that nobody else holds yet: `request`
- * takes such an object over instead of copying it (a generated function builds its
- * headers with `headersOf`), so a call copies its headers once, in the auth step.
- */
-const unclaimed = new WeakSet<Headers>();
-
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
 export function headersOf(init: HeadersLike | undefined, extra?: Record<string, unknown>): Headers {
   try {
@@ -33,17 +25,10 @@ export function headersOf(init: HeadersLike | undefined, extra?: Record<string, 
     for (const [name, value] of Object.entries(extra ?? {})) {
       if (value !== undefined && value !== null) headers.set(name, String(value));
     }
-    unclaimed.add(headers);
     return headers;
   } catch {
     throw new InvalidInputError("invalid header name or value");
   }
-}
-
-/** Headers a call may change: `init` itself once when `headersOf` built it, else a copy of it. */
-export function claimHeaders(init: HeadersLike | undefined): Headers {
-  // `delete` is false for anything not in the set, a non-object included.
-  return unclaimed.delete(init as Headers) ? (init as Headers) : headersOf(init);
 }
 
 /**
@@ -66,9 +51,8 @@ export function createContext(
     url,
     headers,
     body,
-    // A signal of its own per call (the timeout step arms it with the deadline): one shared
-    // never-aborting signal would collect a listener per call.
-    signal: signal ?? ownSignal(),
+    // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
+    signal: signal ?? new AbortController().signal,
     deadline: Infinity,
     attempt: 1,
     retryDelayMs: 0,

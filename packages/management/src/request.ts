@@ -1,5 +1,5 @@
 import { internalsOf, type ManagementClient } from "./client.js";
-import { claimHeaders, createContext } from "./context.js";
+import { createContext, headersOf } from "./context.js";
 import { InvalidInputError, ManagementError } from "./errors.js";
 import { OBSERVE, type Observer } from "./observe.js";
 import type { RetryOptions } from "./options.js";
@@ -117,7 +117,7 @@ export async function request<T = unknown>(
       o.params as PathParams | undefined,
       o.query as QueryParams | undefined,
     );
-    const headers = claimHeaders(o.headers as HeadersLike | undefined);
+    const headers = headersOf(o.headers as HeadersLike | undefined);
     if (!headers.has("accept")) headers.set("accept", "application/json");
     ctx = createContext(internals, verb, url, headers, bodyOf(o.body, headers), o);
     const response = await internals.send(ctx);

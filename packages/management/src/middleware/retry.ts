@@ -14,10 +14,8 @@ const canWait = (ctx: RequestContext, ms: number): boolean =>
  * than `maxDelayMs` or past the deadline, and never after abort.
  */
 export function createRetryStep(key: string): Middleware {
-  const apiGate = `${key} api`;
-  const tokenGate = `${key} token`;
   return async (ctx, next) => {
-    const gate = ctx.url.pathname === "/oauth/token" ? tokenGate : apiGate;
+    const gate = `${key} ${ctx.url.pathname === "/oauth/token" ? "token" : "api"}`;
     for (;;) {
       const wait = gateOpensAt(gate) - Date.now();
       // A wait that does not fit is skipped, not shortened: the server then decides.
