@@ -119,10 +119,15 @@ export function charts(r) {
       ["CPU/call, 56 KB answer", "big", "cpuRatioToRaw"],
       ["calls/s, small answer", "small", "throughputRatioToRaw"],
       ["calls/s, 56 KB answer", "big", "throughputRatioToRaw"],
-    ].map(([label, size, key]) => ({
-      label,
-      bars: ["ours", "official"].map((i) => whisker(i, r.loopback[size][key][i])),
-    })),
+    ]
+      .map(([label, size, key]) => ({
+        label,
+        bars: ["ours", "official"].map((i) => whisker(i, r.loopback[size][key][i])),
+      }))
+      .concat({
+        label: "CPU/call, in-process",
+        bars: ["ours", "official"].map((i) => whisker(i, r.inProcessUs.ratioToRaw[i])),
+      }),
   });
   const startup = barChart({
     title: "Start-up, × an empty module or Worker (median, min–max)",

@@ -20,10 +20,10 @@ export function loopbackFetch(port) {
 
 /**
  * `{ getUser(id), walkLogs(onPage) }` for one implementation; `walkLogs` goes through
- * every log by checkpoint (`from`/`take`), one page at a time.
+ * every log by checkpoint (`from`/`take`), one page at a time. `fetchImpl` defaults to
+ * the loopback server on `port`.
  */
-export function makeClient(impl, port) {
-  const fetchImpl = loopbackFetch(port);
+export function makeClient(impl, port, fetchImpl = loopbackFetch(port)) {
   if (impl === "raw") {
     const api = rawClient({ ...CREDENTIALS, fetch: fetchImpl });
     return {

@@ -1,6 +1,7 @@
 // The README's performance section and the targets of issue 14, both computed from one
 // bench result (results/bench.json), so the README test can recompute them.
 import { readFileSync, writeFileSync } from "node:fs";
+import { summary } from "./stats.mjs";
 
 export const START =
   "<!-- bench:start (written by pnpm bench from packages/bench/results/bench.json) -->";
@@ -110,6 +111,21 @@ export function renderSection(r) {
         ["throughput, small answer, × raw", "small", "throughputRatioToRaw"],
         ["throughput, 56 KB answer, × raw", "big", "throughputRatioToRaw"],
       ].map(([label, size, key]) => [label, x(l[size][key].ours), x(l[size][key].official)]),
+    ),
+    "",
+    ...table(
+      [
+        `In-process, ${r.inProcessUs.samples.raw.length} rounds, a \`fetch\` that answers at once (no sockets)`,
+        "ours",
+        "official",
+      ],
+      [
+        [
+          `client CPU per call, × raw (raw: ${summary(r.inProcessUs.samples.raw).median.toFixed(1)} µs)`,
+          x(r.inProcessUs.ratioToRaw.ours),
+          x(r.inProcessUs.ratioToRaw.official),
+        ],
+      ],
     ),
     "",
     "![Start-up costs](packages/bench/charts/startup.svg)",

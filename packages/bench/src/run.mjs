@@ -172,6 +172,8 @@ let results;
 try {
   console.log("cold starts in workerd…");
   const cold = await measureColdStarts(IMPLEMENTATIONS, server.port, quick ? 3 : ROUNDS);
+  console.log("client CPU per call in-process (no sockets)…");
+  const inProcess = runNode("./overhead.mjs", [String(ROUNDS), quick ? "1000" : "3000"]).samples;
   console.log("loopback throughput and CPU…");
   const load = await measureLoad(server.port);
   console.log("grants for 1,000 cold concurrent calls…");
@@ -213,6 +215,14 @@ try {
       ),
       ratioToEmpty: Object.fromEntries(
         IMPLEMENTATIONS.map((i) => [i, sampleRatios(cold.samples, i, "empty")]),
+      ),
+    },
+    inProcessUs: {
+      samples: Object.fromEntries(
+        Object.entries(inProcess).map(([k, v]) => [k, v.map((x) => round(x, 1))]),
+      ),
+      ratioToRaw: Object.fromEntries(
+        ["ours", "official"].map((i) => [i, sampleRatios(inProcess, i, "raw")]),
       ),
     },
     loopback: Object.fromEntries(
