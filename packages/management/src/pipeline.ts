@@ -82,26 +82,28 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
   return steps;
 }
 
-/** Runs the steps in order, each one's `next` calling the one after it. */
+/**
+ * Runs the steps in order, each one's `next` calling the one after it. The runner is
+ * built once per pipeline; a call allocates only each step's `next` (it holds the call
+ * and its "pending" flag).
+ */
 export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
-  return (ctx) => {
-    // An async function, so that a step that throws rejects instead of throwing.
-    const dispatch = async (index: number): Promise<Response> => {
-      const step = steps[index];
-      if (!step) throw new Error("no transport step");
-      let pending = false;
-      return step.middleware(ctx, async () => {
-        if (pending) {
-          throw new Error(`step "${step.name}" called next() while its previous call was pending`);
-        }
-        pending = true;
-        try {
-          return await dispatch(index + 1);
-        } finally {
-          pending = false;
-        }
-      });
-    };
-    return dispatch(0);
+  // An async function, so that a step that throws rejects instead of throwing.
+  const run = async (ctx: RequestContext, index: number): Promise<Response> => {
+    const step = steps[index];
+    if (!step) throw new Error("no transport step");
+    let pending = false;
+    return step.middleware(ctx, async () => {
+      if (pending) {
+        throw new Error(`step "${step.name}" called next() while its previous call was pending`);
+      }
+      pending = true;
+      try {
+        return await run(ctx, index + 1);
+      } finally {
+        pending = false;
+      }
+    });
   };
+  return (ctx) => run(ctx, 0);
 }

@@ -10,8 +10,7 @@ export interface RateLimitInfo {
 
 function intHeader(headers: Headers, name: string): number | undefined {
   const raw = headers.get(name);
-  if (raw === null || !/^\s*\d+\s*$/.test(raw)) return undefined;
-  return Number(raw);
+  return raw !== null && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined;
 }
 
 /** The rate-limit state a response reports, or `undefined` when it has no such header. */

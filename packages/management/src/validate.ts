@@ -59,7 +59,7 @@ export function checkOptions<S extends Record<string, Check>>(
   if (!isRecord(value)) refuse(Err, name, "be an object");
   const prefix = name === "options" ? "" : `${name}.`;
   for (const key of Object.keys(value)) {
-    if (!Object.keys(spec).includes(key)) throw new Err(`unknown option \`${prefix}${key}\``);
+    if (!Object.hasOwn(spec, key)) throw new Err(`unknown option \`${prefix}${key}\``);
   }
   const checked: Record<string, unknown> = {};
   for (const key in spec) {

@@ -11,9 +11,10 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * redaction, typed errors, the body parsed once, the retry strategy with its budget and
  * gates), 7,551 B after it; table-driven option checks and shared message builders
  * (issue 14) brought it to 7,375 B. Response metadata (issue 11, allowed 150 B over that)
- * costs the call 25 B: 7,400 B. Issue 14's goal is 5,120 B.
+ * costs the call 25 B: 7,400 B; two shorter forms and Object.hasOwn (issue 14): 7,397 B.
+ * Issue 14's goal is 5,120 B (not reached: see packages/bench/README.md).
  */
-const BUDGET_GZIP_BYTES = 7400;
+const BUDGET_GZIP_BYTES = 7397;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;

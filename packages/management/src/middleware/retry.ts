@@ -3,9 +3,8 @@ import { classify, gateOpensAt, observeGate, retryDelay, spendRetry } from "../r
 import { sleep } from "../signals.js";
 
 /** Whether waiting `ms` fits in the call: within the cap and finished before the deadline. */
-function canWait(ctx: RequestContext, ms: number): boolean {
-  return ms <= ctx.retry.maxDelayMs && Date.now() + ms <= ctx.deadline;
-}
+const canWait = (ctx: RequestContext, ms: number): boolean =>
+  ms <= ctx.retry.maxDelayMs && Date.now() + ms <= ctx.deadline;
 
 /**
  * Retries as the README's "Retries" section says, with the rules of
