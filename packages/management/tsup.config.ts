@@ -10,6 +10,7 @@ export const entryPoints: Record<string, string> = {
   "private-key-jwt": "./src/private-key-jwt.ts",
   compat: "./src/compat/index.ts",
   ofetch: "./src/ofetch.ts",
+  request: "./src/typed-request.ts",
   ...generatedEntries,
 };
 
