@@ -26,9 +26,11 @@ export {
 // Input<K>, Output<K> and the table's types are in `/operations`: they load every group's types.
 export type {
   AnyOperationEntry,
+  BodyKind,
   OperationFacts,
   OperationRequest,
   PaginationKind,
+  ParameterLocation,
 } from "./operation.js";
 export type {
   ClientSecretAuthOptions,

@@ -10,7 +10,7 @@
  * @module request
  */
 import type { ManagementClient } from "./client.js";
-import type { OperationTypes, PathTypes } from "./generated/types/operations.js";
+import type { PathTypes } from "./generated/types/operations.js";
 import { type CallOptions, type RequestOptions, request as untypedRequest } from "./request.js";
 
 /** Every documented path template: `"/users/{id}"`, … */
@@ -19,12 +19,15 @@ export type DocumentedPath = keyof PathTypes;
 /** The methods a documented path answers. */
 export type MethodOf<P extends DocumentedPath> = keyof PathTypes[P] & string;
 
-/** The `operationId` of a method and path. */
-export type OperationAt<P extends DocumentedPath, M extends MethodOf<P>> = PathTypes[P][M] &
-  keyof OperationTypes;
+/**
+ * The types of the operation at `method` `path`. The path map holds them directly: an
+ * `operationId` intersected with every id (to index the map by it) cost a user's
+ * type-check 30 s.
+ */
+type Entry<P extends DocumentedPath, M extends MethodOf<P>> = PathTypes[P][M];
 
 /** A part of the options: required when a key of it is required, absent when the operation has none. */
-type Part<I, K extends PropertyKey, Name extends string> = [K] extends [never]
+type Part<I, K, Name extends string> = [K] extends [never]
   ? { [N in Name]?: never }
   : Record<string, never> extends Pick<I, K & keyof I>
     ? { [N in Name]?: Pick<I, K & keyof I> }
@@ -36,24 +39,24 @@ type BodyPart<I> = "body" extends keyof I
     : { body: I["body" & keyof I] }
   : { body?: never };
 
+/** `params`, `query` and `body` of an operation's types. */
+type Parts<T> = T extends { input: infer I; path: infer PK; query: infer QK }
+  ? Part<I, PK, "params"> & Part<I, QK, "query"> & BodyPart<I>
+  : never;
+
 /**
  * The options of a typed request to `method` `path`: the per-call options (`headers`
  * carries header parameters), `params` for the path placeholders, `query` for the
  * documented query parameters and `body`.
  */
-export type TypedRequestOptions<
-  P extends DocumentedPath,
-  M extends MethodOf<P>,
-  T extends OperationTypes[OperationAt<P, M>] = OperationTypes[OperationAt<P, M>],
-> = Omit<CallOptions, "query"> & { method: M; path: P } & Part<T["input"], T["path"], "params"> &
-  Part<T["input"], T["query"], "query"> &
-  BodyPart<T["input"]>;
+export type TypedRequestOptions<P extends DocumentedPath, M extends MethodOf<P>> = Omit<
+  CallOptions,
+  "query"
+> & { method: M; path: P } & Parts<Entry<P, M>>;
 
 /** What a typed request to `method` `path` resolves to. */
-export type TypedResult<
-  P extends DocumentedPath,
-  M extends MethodOf<P>,
-> = OperationTypes[OperationAt<P, M>]["result"];
+export type TypedResult<P extends DocumentedPath, M extends MethodOf<P>> =
+  Entry<P, M> extends { result: infer R } ? R : never;
 
 /**
  * Calls a documented Management API operation by its method and path template, typed

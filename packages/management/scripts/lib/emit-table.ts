@@ -100,7 +100,7 @@ export function emitOperationTypes(
     const methods = byPath
       .get(path)!
       .sort((a, b) => (a.method < b.method ? -1 : 1))
-      .map((op) => `${op.method}: ${JSON.stringify(op.id)}`);
+      .map((op) => `${op.method}: OperationTypes[${JSON.stringify(op.id)}]`);
     return `  ${JSON.stringify(path)}: { ${methods.join("; ")} };`;
   });
   return `${banner}
@@ -113,7 +113,7 @@ export interface OperationTypes {
 ${rows.join("\n")}
 }
 
-/** Every documented path template, and the \`operationId\` of each of its methods. */
+/** Every documented path template, and the types of the operation of each of its methods. */
 export interface PathTypes {
 ${paths.join("\n")}
 }

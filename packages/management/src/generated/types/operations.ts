@@ -3293,587 +3293,760 @@ export interface OperationTypes {
   };
 }
 
-/** Every documented path template, and the `operationId` of each of its methods. */
+/** Every documented path template, and the types of the operation of each of its methods. */
 export interface PathTypes {
-  "/actions/actions": { GET: "get_actions"; POST: "post_action" };
-  "/actions/actions/{actionId}/versions": { GET: "get_action_versions" };
-  "/actions/actions/{actionId}/versions/{id}": { GET: "get_action_version" };
-  "/actions/actions/{actionId}/versions/{id}/deploy": { POST: "post_deploy_draft_version" };
-  "/actions/actions/{id}": { DELETE: "delete_action"; GET: "get_action"; PATCH: "patch_action" };
-  "/actions/actions/{id}/deploy": { POST: "post_deploy_action" };
-  "/actions/actions/{id}/test": { POST: "post_test_action" };
-  "/actions/executions/{id}": { GET: "get_execution" };
-  "/actions/modules": { GET: "get_action_modules"; POST: "post_action_module" };
+  "/actions/actions": { GET: OperationTypes["get_actions"]; POST: OperationTypes["post_action"] };
+  "/actions/actions/{actionId}/versions": { GET: OperationTypes["get_action_versions"] };
+  "/actions/actions/{actionId}/versions/{id}": { GET: OperationTypes["get_action_version"] };
+  "/actions/actions/{actionId}/versions/{id}/deploy": {
+    POST: OperationTypes["post_deploy_draft_version"];
+  };
+  "/actions/actions/{id}": {
+    DELETE: OperationTypes["delete_action"];
+    GET: OperationTypes["get_action"];
+    PATCH: OperationTypes["patch_action"];
+  };
+  "/actions/actions/{id}/deploy": { POST: OperationTypes["post_deploy_action"] };
+  "/actions/actions/{id}/test": { POST: OperationTypes["post_test_action"] };
+  "/actions/executions/{id}": { GET: OperationTypes["get_execution"] };
+  "/actions/modules": {
+    GET: OperationTypes["get_action_modules"];
+    POST: OperationTypes["post_action_module"];
+  };
   "/actions/modules/{id}": {
-    DELETE: "delete_action_module";
-    GET: "get_action_module";
-    PATCH: "patch_action_module";
+    DELETE: OperationTypes["delete_action_module"];
+    GET: OperationTypes["get_action_module"];
+    PATCH: OperationTypes["patch_action_module"];
   };
-  "/actions/modules/{id}/actions": { GET: "get_action_module_actions" };
-  "/actions/modules/{id}/rollback": { POST: "post_action_module_rollback" };
+  "/actions/modules/{id}/actions": { GET: OperationTypes["get_action_module_actions"] };
+  "/actions/modules/{id}/rollback": { POST: OperationTypes["post_action_module_rollback"] };
   "/actions/modules/{id}/versions": {
-    GET: "get_action_module_versions";
-    POST: "post_action_module_version";
+    GET: OperationTypes["get_action_module_versions"];
+    POST: OperationTypes["post_action_module_version"];
   };
-  "/actions/modules/{id}/versions/{versionId}": { GET: "get_action_module_version" };
-  "/actions/triggers": { GET: "get_triggers" };
-  "/actions/triggers/{triggerId}/bindings": { GET: "get_bindings"; PATCH: "patch_bindings" };
-  "/anomaly/blocks/ips/{id}": { DELETE: "delete_ips_by_id"; GET: "get_ips_by_id" };
-  "/attack-protection/bot-detection": { GET: "get_bot-detection"; PATCH: "patch_bot-detection" };
+  "/actions/modules/{id}/versions/{versionId}": {
+    GET: OperationTypes["get_action_module_version"];
+  };
+  "/actions/triggers": { GET: OperationTypes["get_triggers"] };
+  "/actions/triggers/{triggerId}/bindings": {
+    GET: OperationTypes["get_bindings"];
+    PATCH: OperationTypes["patch_bindings"];
+  };
+  "/anomaly/blocks/ips/{id}": {
+    DELETE: OperationTypes["delete_ips_by_id"];
+    GET: OperationTypes["get_ips_by_id"];
+  };
+  "/attack-protection/bot-detection": {
+    GET: OperationTypes["get_bot-detection"];
+    PATCH: OperationTypes["patch_bot-detection"];
+  };
   "/attack-protection/breached-password-detection": {
-    GET: "get_breached-password-detection";
-    PATCH: "patch_breached-password-detection";
+    GET: OperationTypes["get_breached-password-detection"];
+    PATCH: OperationTypes["patch_breached-password-detection"];
   };
   "/attack-protection/brute-force-protection": {
-    GET: "get_brute-force-protection";
-    PATCH: "patch_brute-force-protection";
+    GET: OperationTypes["get_brute-force-protection"];
+    PATCH: OperationTypes["patch_brute-force-protection"];
   };
-  "/attack-protection/captcha": { GET: "get_captcha"; PATCH: "patch_captcha" };
+  "/attack-protection/captcha": {
+    GET: OperationTypes["get_captcha"];
+    PATCH: OperationTypes["patch_captcha"];
+  };
   "/attack-protection/phone-provider-protection": {
-    GET: "get_phone-provider-protection";
-    PATCH: "patch_phone-provider-protection";
+    GET: OperationTypes["get_phone-provider-protection"];
+    PATCH: OperationTypes["patch_phone-provider-protection"];
   };
   "/attack-protection/suspicious-ip-throttling": {
-    GET: "get_suspicious-ip-throttling";
-    PATCH: "patch_suspicious-ip-throttling";
+    GET: OperationTypes["get_suspicious-ip-throttling"];
+    PATCH: OperationTypes["patch_suspicious-ip-throttling"];
   };
-  "/branding": { GET: "get_branding"; PATCH: "patch_branding" };
+  "/branding": { GET: OperationTypes["get_branding"]; PATCH: OperationTypes["patch_branding"] };
   "/branding/phone/providers": {
-    GET: "get_branding_phone_providers";
-    POST: "create_phone_provider";
+    GET: OperationTypes["get_branding_phone_providers"];
+    POST: OperationTypes["create_phone_provider"];
   };
   "/branding/phone/providers/{id}": {
-    DELETE: "delete_phone_provider";
-    GET: "get_phone_provider";
-    PATCH: "update_phone_provider";
+    DELETE: OperationTypes["delete_phone_provider"];
+    GET: OperationTypes["get_phone_provider"];
+    PATCH: OperationTypes["update_phone_provider"];
   };
-  "/branding/phone/providers/{id}/try": { POST: "try_phone_provider" };
-  "/branding/phone/templates": { GET: "get_phone_templates"; POST: "create_phone_template" };
+  "/branding/phone/providers/{id}/try": { POST: OperationTypes["try_phone_provider"] };
+  "/branding/phone/templates": {
+    GET: OperationTypes["get_phone_templates"];
+    POST: OperationTypes["create_phone_template"];
+  };
   "/branding/phone/templates/{id}": {
-    DELETE: "delete_phone_template";
-    GET: "get_phone_template";
-    PATCH: "update_phone_template";
+    DELETE: OperationTypes["delete_phone_template"];
+    GET: OperationTypes["get_phone_template"];
+    PATCH: OperationTypes["update_phone_template"];
   };
-  "/branding/phone/templates/{id}/reset": { PATCH: "reset_phone_template" };
-  "/branding/phone/templates/{id}/try": { POST: "try_phone_template" };
+  "/branding/phone/templates/{id}/reset": { PATCH: OperationTypes["reset_phone_template"] };
+  "/branding/phone/templates/{id}/try": { POST: OperationTypes["try_phone_template"] };
   "/branding/templates/universal-login": {
-    DELETE: "delete_universal-login";
-    GET: "get_universal-login";
-    PUT: "put_universal-login";
+    DELETE: OperationTypes["delete_universal-login"];
+    GET: OperationTypes["get_universal-login"];
+    PUT: OperationTypes["put_universal-login"];
   };
-  "/branding/themes": { POST: "post_branding_theme" };
-  "/branding/themes/default": { GET: "get_default_branding_theme" };
+  "/branding/themes": { POST: OperationTypes["post_branding_theme"] };
+  "/branding/themes/default": { GET: OperationTypes["get_default_branding_theme"] };
   "/branding/themes/{themeId}": {
-    DELETE: "delete_branding_theme";
-    GET: "get_branding_theme";
-    PATCH: "patch_branding_theme";
+    DELETE: OperationTypes["delete_branding_theme"];
+    GET: OperationTypes["get_branding_theme"];
+    PATCH: OperationTypes["patch_branding_theme"];
   };
-  "/client-grants": { GET: "get_client-grants"; POST: "post_client-grants" };
+  "/client-grants": {
+    GET: OperationTypes["get_client-grants"];
+    POST: OperationTypes["post_client-grants"];
+  };
   "/client-grants/{id}": {
-    DELETE: "delete_client-grants_by_id";
-    GET: "get_client-grant";
-    PATCH: "patch_client-grants_by_id";
+    DELETE: OperationTypes["delete_client-grants_by_id"];
+    GET: OperationTypes["get_client-grant"];
+    PATCH: OperationTypes["patch_client-grants_by_id"];
   };
-  "/client-grants/{id}/organizations": { GET: "get_client-grant-organizations" };
-  "/clients": { GET: "get_clients"; POST: "post_clients" };
-  "/clients/cimd/preview": { POST: "post_clients_cimd_preview" };
-  "/clients/cimd/register": { POST: "post_clients_cimd_register" };
-  "/clients/{client_id}/credentials": { GET: "get_credentials"; POST: "post_credentials" };
+  "/client-grants/{id}/organizations": { GET: OperationTypes["get_client-grant-organizations"] };
+  "/clients": { GET: OperationTypes["get_clients"]; POST: OperationTypes["post_clients"] };
+  "/clients/cimd/preview": { POST: OperationTypes["post_clients_cimd_preview"] };
+  "/clients/cimd/register": { POST: OperationTypes["post_clients_cimd_register"] };
+  "/clients/{client_id}/credentials": {
+    GET: OperationTypes["get_credentials"];
+    POST: OperationTypes["post_credentials"];
+  };
   "/clients/{client_id}/credentials/{credential_id}": {
-    DELETE: "delete_credentials_by_credential_id";
-    GET: "get_credentials_by_credential_id";
-    PATCH: "patch_credentials_by_credential_id";
+    DELETE: OperationTypes["delete_credentials_by_credential_id"];
+    GET: OperationTypes["get_credentials_by_credential_id"];
+    PATCH: OperationTypes["patch_credentials_by_credential_id"];
   };
   "/clients/{id}": {
-    DELETE: "delete_clients_by_id";
-    GET: "get_clients_by_id";
-    PATCH: "patch_clients_by_id";
+    DELETE: OperationTypes["delete_clients_by_id"];
+    GET: OperationTypes["get_clients_by_id"];
+    PATCH: OperationTypes["patch_clients_by_id"];
   };
-  "/clients/{id}/connections": { GET: "get_client_connections" };
-  "/clients/{id}/rotate-secret": { POST: "post_rotate-secret" };
-  "/connection-profiles": { GET: "get_connection-profiles"; POST: "post_connection-profiles" };
-  "/connection-profiles/templates": { GET: "get_connection_profile_templates" };
-  "/connection-profiles/templates/{id}": { GET: "get_connection_profile_template" };
+  "/clients/{id}/connections": { GET: OperationTypes["get_client_connections"] };
+  "/clients/{id}/rotate-secret": { POST: OperationTypes["post_rotate-secret"] };
+  "/connection-profiles": {
+    GET: OperationTypes["get_connection-profiles"];
+    POST: OperationTypes["post_connection-profiles"];
+  };
+  "/connection-profiles/templates": { GET: OperationTypes["get_connection_profile_templates"] };
+  "/connection-profiles/templates/{id}": { GET: OperationTypes["get_connection_profile_template"] };
   "/connection-profiles/{id}": {
-    DELETE: "delete_connection-profiles_by_id";
-    GET: "get_connection-profiles_by_id";
-    PATCH: "patch_connection-profiles_by_id";
+    DELETE: OperationTypes["delete_connection-profiles_by_id"];
+    GET: OperationTypes["get_connection-profiles_by_id"];
+    PATCH: OperationTypes["patch_connection-profiles_by_id"];
   };
-  "/connections": { GET: "get_connections"; POST: "post_connections" };
-  "/connections-directory-provisionings": { GET: "get_connections-directory-provisionings" };
-  "/connections-scim-configurations": { GET: "get_connections-scim-configurations" };
+  "/connections": {
+    GET: OperationTypes["get_connections"];
+    POST: OperationTypes["post_connections"];
+  };
+  "/connections-directory-provisionings": {
+    GET: OperationTypes["get_connections-directory-provisionings"];
+  };
+  "/connections-scim-configurations": {
+    GET: OperationTypes["get_connections-scim-configurations"];
+  };
   "/connections/{id}": {
-    DELETE: "delete_connections_by_id";
-    GET: "get_connections_by_id";
-    PATCH: "patch_connections_by_id";
+    DELETE: OperationTypes["delete_connections_by_id"];
+    GET: OperationTypes["get_connections_by_id"];
+    PATCH: OperationTypes["patch_connections_by_id"];
   };
-  "/connections/{id}/clients": { GET: "get_connection_clients"; PATCH: "patch_clients" };
+  "/connections/{id}/clients": {
+    GET: OperationTypes["get_connection_clients"];
+    PATCH: OperationTypes["patch_clients"];
+  };
   "/connections/{id}/directory-provisioning": {
-    DELETE: "delete_directory-provisioning";
-    GET: "get_directory-provisioning";
-    PATCH: "patch_directory-provisioning";
-    POST: "post_directory-provisioning";
+    DELETE: OperationTypes["delete_directory-provisioning"];
+    GET: OperationTypes["get_directory-provisioning"];
+    PATCH: OperationTypes["patch_directory-provisioning"];
+    POST: OperationTypes["post_directory-provisioning"];
   };
   "/connections/{id}/directory-provisioning/default-mapping": {
-    GET: "get_directory_provisioning_default_mapping";
+    GET: OperationTypes["get_directory_provisioning_default_mapping"];
   };
-  "/connections/{id}/directory-provisioning/synchronizations": { POST: "post_synchronizations" };
+  "/connections/{id}/directory-provisioning/synchronizations": {
+    POST: OperationTypes["post_synchronizations"];
+  };
   "/connections/{id}/directory-provisioning/synchronized-groups": {
-    GET: "get_synchronized-groups";
-    PUT: "put_synchronized-groups";
+    GET: OperationTypes["get_synchronized-groups"];
+    PUT: OperationTypes["put_synchronized-groups"];
   };
-  "/connections/{id}/keys": { GET: "get_keys"; POST: "post_keys" };
-  "/connections/{id}/keys/rotate": { POST: "post_rotate" };
+  "/connections/{id}/keys": { GET: OperationTypes["get_keys"]; POST: OperationTypes["post_keys"] };
+  "/connections/{id}/keys/rotate": { POST: OperationTypes["post_rotate"] };
   "/connections/{id}/scim-configuration": {
-    DELETE: "delete_scim-configuration";
-    GET: "get_scim-configuration";
-    PATCH: "patch_scim-configuration";
-    POST: "post_scim-configuration";
+    DELETE: OperationTypes["delete_scim-configuration"];
+    GET: OperationTypes["get_scim-configuration"];
+    PATCH: OperationTypes["patch_scim-configuration"];
+    POST: OperationTypes["post_scim-configuration"];
   };
-  "/connections/{id}/scim-configuration/default-mapping": { GET: "get_default-mapping" };
+  "/connections/{id}/scim-configuration/default-mapping": {
+    GET: OperationTypes["get_default-mapping"];
+  };
   "/connections/{id}/scim-configuration/tokens": {
-    GET: "get_scim_tokens";
-    POST: "post_scim_token";
+    GET: OperationTypes["get_scim_tokens"];
+    POST: OperationTypes["post_scim_token"];
   };
-  "/connections/{id}/scim-configuration/tokens/{tokenId}": { DELETE: "delete_tokens_by_tokenId" };
-  "/connections/{id}/status": { GET: "get_status" };
-  "/connections/{id}/users": { DELETE: "delete_users_by_email" };
-  "/custom-domains": { GET: "get_custom-domains"; POST: "post_custom-domains" };
-  "/custom-domains/default": { GET: "get_default"; PATCH: "patch_default" };
+  "/connections/{id}/scim-configuration/tokens/{tokenId}": {
+    DELETE: OperationTypes["delete_tokens_by_tokenId"];
+  };
+  "/connections/{id}/status": { GET: OperationTypes["get_status"] };
+  "/connections/{id}/users": { DELETE: OperationTypes["delete_users_by_email"] };
+  "/custom-domains": {
+    GET: OperationTypes["get_custom-domains"];
+    POST: OperationTypes["post_custom-domains"];
+  };
+  "/custom-domains/default": {
+    GET: OperationTypes["get_default"];
+    PATCH: OperationTypes["patch_default"];
+  };
   "/custom-domains/{id}": {
-    DELETE: "delete_custom-domains_by_id";
-    GET: "get_custom-domains_by_id";
-    PATCH: "patch_custom-domains_by_id";
+    DELETE: OperationTypes["delete_custom-domains_by_id"];
+    GET: OperationTypes["get_custom-domains_by_id"];
+    PATCH: OperationTypes["patch_custom-domains_by_id"];
   };
-  "/custom-domains/{id}/test": { POST: "post_test_domain" };
-  "/custom-domains/{id}/verify": { POST: "post_verify" };
-  "/device-credentials": { GET: "get_device-credentials"; POST: "post_device-credentials" };
-  "/device-credentials/{id}": { DELETE: "delete_device-credentials_by_id" };
-  "/email-templates": { POST: "post_email-templates" };
+  "/custom-domains/{id}/test": { POST: OperationTypes["post_test_domain"] };
+  "/custom-domains/{id}/verify": { POST: OperationTypes["post_verify"] };
+  "/device-credentials": {
+    GET: OperationTypes["get_device-credentials"];
+    POST: OperationTypes["post_device-credentials"];
+  };
+  "/device-credentials/{id}": { DELETE: OperationTypes["delete_device-credentials_by_id"] };
+  "/email-templates": { POST: OperationTypes["post_email-templates"] };
   "/email-templates/{templateName}": {
-    GET: "get_email-templates_by_templateName";
-    PATCH: "patch_email-templates_by_templateName";
-    PUT: "put_email-templates_by_templateName";
+    GET: OperationTypes["get_email-templates_by_templateName"];
+    PATCH: OperationTypes["patch_email-templates_by_templateName"];
+    PUT: OperationTypes["put_email-templates_by_templateName"];
   };
   "/emails/provider": {
-    DELETE: "delete_provider";
-    GET: "get_provider";
-    PATCH: "patch_provider";
-    POST: "post_provider";
+    DELETE: OperationTypes["delete_provider"];
+    GET: OperationTypes["get_provider"];
+    PATCH: OperationTypes["patch_provider"];
+    POST: OperationTypes["post_provider"];
   };
-  "/event-streams": { GET: "get_event-streams"; POST: "post_event-streams" };
+  "/event-streams": {
+    GET: OperationTypes["get_event-streams"];
+    POST: OperationTypes["post_event-streams"];
+  };
   "/event-streams/{id}": {
-    DELETE: "delete_event-streams_by_id";
-    GET: "get_event-streams_by_id";
-    PATCH: "patch_event-streams_by_id";
+    DELETE: OperationTypes["delete_event-streams_by_id"];
+    GET: OperationTypes["get_event-streams_by_id"];
+    PATCH: OperationTypes["patch_event-streams_by_id"];
   };
-  "/event-streams/{id}/deliveries": { GET: "get_event_deliveries" };
-  "/event-streams/{id}/deliveries/{event_id}": { GET: "get_deliveries_by_event_id" };
-  "/event-streams/{id}/redeliver": { POST: "post_redeliver" };
-  "/event-streams/{id}/redeliver/{event_id}": { POST: "post_redeliver_by_event_id" };
-  "/event-streams/{id}/test": { POST: "post_test_event" };
-  "/events": { GET: "subscribe_events" };
-  "/experimentation/experiments": { GET: "get_experiments"; POST: "create_experiment" };
+  "/event-streams/{id}/deliveries": { GET: OperationTypes["get_event_deliveries"] };
+  "/event-streams/{id}/deliveries/{event_id}": {
+    GET: OperationTypes["get_deliveries_by_event_id"];
+  };
+  "/event-streams/{id}/redeliver": { POST: OperationTypes["post_redeliver"] };
+  "/event-streams/{id}/redeliver/{event_id}": {
+    POST: OperationTypes["post_redeliver_by_event_id"];
+  };
+  "/event-streams/{id}/test": { POST: OperationTypes["post_test_event"] };
+  "/events": { GET: OperationTypes["subscribe_events"] };
+  "/experimentation/experiments": {
+    GET: OperationTypes["get_experiments"];
+    POST: OperationTypes["create_experiment"];
+  };
   "/experimentation/experiments/{id}": {
-    DELETE: "delete_experiment";
-    GET: "get_experiment";
-    PATCH: "update_experiment";
+    DELETE: OperationTypes["delete_experiment"];
+    GET: OperationTypes["get_experiment"];
+    PATCH: OperationTypes["update_experiment"];
   };
-  "/experimentation/experiments/{id}/status": { POST: "update_experiment_status" };
-  "/experimentation/experiments/{id}/validate": { POST: "validate_experiment" };
-  "/experimentation/feature-flags": { GET: "get_feature_flags"; POST: "create_feature_flag" };
+  "/experimentation/experiments/{id}/status": { POST: OperationTypes["update_experiment_status"] };
+  "/experimentation/experiments/{id}/validate": { POST: OperationTypes["validate_experiment"] };
+  "/experimentation/feature-flags": {
+    GET: OperationTypes["get_feature_flags"];
+    POST: OperationTypes["create_feature_flag"];
+  };
   "/experimentation/feature-flags/{id}": {
-    DELETE: "delete_feature_flag";
-    GET: "get_feature_flag";
-    PATCH: "update_feature_flag";
+    DELETE: OperationTypes["delete_feature_flag"];
+    GET: OperationTypes["get_feature_flag"];
+    PATCH: OperationTypes["update_feature_flag"];
   };
-  "/experimentation/feature-flags/{id}/status": { POST: "update_feature_flag_status" };
+  "/experimentation/feature-flags/{id}/status": {
+    POST: OperationTypes["update_feature_flag_status"];
+  };
   "/experimentation/feature-flags/{id}/variations": {
-    GET: "get_variations";
-    POST: "create_variation";
+    GET: OperationTypes["get_variations"];
+    POST: OperationTypes["create_variation"];
   };
   "/experimentation/feature-flags/{id}/variations/{vid}": {
-    DELETE: "delete_variation";
-    GET: "get_variation";
-    PATCH: "update_variation";
+    DELETE: OperationTypes["delete_variation"];
+    GET: OperationTypes["get_variation"];
+    PATCH: OperationTypes["update_variation"];
   };
-  "/experimentation/segments": { GET: "get_segments"; POST: "create_segment" };
+  "/experimentation/segments": {
+    GET: OperationTypes["get_segments"];
+    POST: OperationTypes["create_segment"];
+  };
   "/experimentation/segments/{id}": {
-    DELETE: "delete_segment";
-    GET: "get_segment";
-    PATCH: "update_segment";
+    DELETE: OperationTypes["delete_segment"];
+    GET: OperationTypes["get_segment"];
+    PATCH: OperationTypes["update_segment"];
   };
-  "/flows": { GET: "get_flows"; POST: "post_flows" };
+  "/flows": { GET: OperationTypes["get_flows"]; POST: OperationTypes["post_flows"] };
   "/flows/vault/connections": {
-    GET: "get_flows_vault_connections";
-    POST: "post_flows_vault_connections";
+    GET: OperationTypes["get_flows_vault_connections"];
+    POST: OperationTypes["post_flows_vault_connections"];
   };
   "/flows/vault/connections/{id}": {
-    DELETE: "delete_flows_vault_connections_by_id";
-    GET: "get_flows_vault_connections_by_id";
-    PATCH: "patch_flows_vault_connections_by_id";
+    DELETE: OperationTypes["delete_flows_vault_connections_by_id"];
+    GET: OperationTypes["get_flows_vault_connections_by_id"];
+    PATCH: OperationTypes["patch_flows_vault_connections_by_id"];
   };
-  "/flows/{flow_id}/executions": { GET: "get_flows_executions" };
+  "/flows/{flow_id}/executions": { GET: OperationTypes["get_flows_executions"] };
   "/flows/{flow_id}/executions/{execution_id}": {
-    DELETE: "delete_flows_executions_by_execution_id";
-    GET: "get_flows_executions_by_execution_id";
+    DELETE: OperationTypes["delete_flows_executions_by_execution_id"];
+    GET: OperationTypes["get_flows_executions_by_execution_id"];
   };
   "/flows/{id}": {
-    DELETE: "delete_flows_by_id";
-    GET: "get_flows_by_id";
-    PATCH: "patch_flows_by_id";
+    DELETE: OperationTypes["delete_flows_by_id"];
+    GET: OperationTypes["get_flows_by_id"];
+    PATCH: OperationTypes["patch_flows_by_id"];
   };
-  "/forms": { GET: "get_forms"; POST: "create_form" };
-  "/forms/{id}": { DELETE: "delete_form"; GET: "get_form"; PATCH: "patch_form" };
-  "/grants": { DELETE: "delete_grants_by_user_id"; GET: "get_grants" };
-  "/grants/{id}": { DELETE: "delete_grants_by_id" };
-  "/groups": { GET: "get_groups" };
-  "/groups/{id}": { DELETE: "delete_group"; GET: "get_group" };
-  "/groups/{id}/members": { GET: "get_group_members" };
+  "/forms": { GET: OperationTypes["get_forms"]; POST: OperationTypes["create_form"] };
+  "/forms/{id}": {
+    DELETE: OperationTypes["delete_form"];
+    GET: OperationTypes["get_form"];
+    PATCH: OperationTypes["patch_form"];
+  };
+  "/grants": {
+    DELETE: OperationTypes["delete_grants_by_user_id"];
+    GET: OperationTypes["get_grants"];
+  };
+  "/grants/{id}": { DELETE: OperationTypes["delete_grants_by_id"] };
+  "/groups": { GET: OperationTypes["get_groups"] };
+  "/groups/{id}": { DELETE: OperationTypes["delete_group"]; GET: OperationTypes["get_group"] };
+  "/groups/{id}/members": { GET: OperationTypes["get_group_members"] };
   "/groups/{id}/roles": {
-    DELETE: "delete_group_roles";
-    GET: "get_group_roles";
-    POST: "post_group_roles";
+    DELETE: OperationTypes["delete_group_roles"];
+    GET: OperationTypes["get_group_roles"];
+    POST: OperationTypes["post_group_roles"];
   };
-  "/guardian/enrollments/ticket": { POST: "post_ticket" };
+  "/guardian/enrollments/ticket": { POST: OperationTypes["post_ticket"] };
   "/guardian/enrollments/{id}": {
-    DELETE: "delete_enrollments_by_id";
-    GET: "get_enrollments_by_id";
+    DELETE: OperationTypes["delete_enrollments_by_id"];
+    GET: OperationTypes["get_enrollments_by_id"];
   };
-  "/guardian/factors": { GET: "get_factors" };
+  "/guardian/factors": { GET: OperationTypes["get_factors"] };
   "/guardian/factors/duo/settings": {
-    GET: "get_factor_duo_settings";
-    PATCH: "patch_factor_duo_settings";
-    PUT: "put_factor_duo_settings";
+    GET: OperationTypes["get_factor_duo_settings"];
+    PATCH: OperationTypes["patch_factor_duo_settings"];
+    PUT: OperationTypes["put_factor_duo_settings"];
   };
-  "/guardian/factors/phone/message-types": { GET: "get_message-types"; PUT: "put_message-types" };
+  "/guardian/factors/phone/message-types": {
+    GET: OperationTypes["get_message-types"];
+    PUT: OperationTypes["put_message-types"];
+  };
   "/guardian/factors/phone/providers/twilio": {
-    GET: "get_phone_twilio_factor_provider";
-    PUT: "put_twilio";
+    GET: OperationTypes["get_phone_twilio_factor_provider"];
+    PUT: OperationTypes["put_twilio"];
   };
   "/guardian/factors/phone/selected-provider": {
-    GET: "get_guardian_phone_providers";
-    PUT: "put_phone_providers";
+    GET: OperationTypes["get_guardian_phone_providers"];
+    PUT: OperationTypes["put_phone_providers"];
   };
   "/guardian/factors/phone/templates": {
-    GET: "get_factor_phone_templates";
-    PUT: "put_factor_phone_templates";
+    GET: OperationTypes["get_factor_phone_templates"];
+    PUT: OperationTypes["put_factor_phone_templates"];
   };
   "/guardian/factors/push-notification/providers/apns": {
-    GET: "get_apns";
-    PATCH: "patch_apns";
-    PUT: "put_apns";
+    GET: OperationTypes["get_apns"];
+    PATCH: OperationTypes["patch_apns"];
+    PUT: OperationTypes["put_apns"];
   };
-  "/guardian/factors/push-notification/providers/fcm": { PATCH: "patch_fcm"; PUT: "put_fcm" };
-  "/guardian/factors/push-notification/providers/fcmv1": { PATCH: "patch_fcmv1"; PUT: "put_fcmv1" };
+  "/guardian/factors/push-notification/providers/fcm": {
+    PATCH: OperationTypes["patch_fcm"];
+    PUT: OperationTypes["put_fcm"];
+  };
+  "/guardian/factors/push-notification/providers/fcmv1": {
+    PATCH: OperationTypes["patch_fcmv1"];
+    PUT: OperationTypes["put_fcmv1"];
+  };
   "/guardian/factors/push-notification/providers/sns": {
-    GET: "get_sns";
-    PATCH: "patch_sns";
-    PUT: "put_sns";
+    GET: OperationTypes["get_sns"];
+    PATCH: OperationTypes["patch_sns"];
+    PUT: OperationTypes["put_sns"];
   };
   "/guardian/factors/push-notification/selected-provider": {
-    GET: "get_pn_providers";
-    PUT: "put_pn_providers";
+    GET: OperationTypes["get_pn_providers"];
+    PUT: OperationTypes["put_pn_providers"];
   };
   "/guardian/factors/sms/providers/twilio": {
-    GET: "get_sms_twilio_factor_provider";
-    PUT: "put_sms_twilio_factor_provider";
+    GET: OperationTypes["get_sms_twilio_factor_provider"];
+    PUT: OperationTypes["put_sms_twilio_factor_provider"];
   };
-  "/guardian/factors/sms/selected-provider": { GET: "get_sms_providers"; PUT: "put_sms_providers" };
+  "/guardian/factors/sms/selected-provider": {
+    GET: OperationTypes["get_sms_providers"];
+    PUT: OperationTypes["put_sms_providers"];
+  };
   "/guardian/factors/sms/templates": {
-    GET: "get_factor_sms_templates";
-    PUT: "put_factor_sms_templates";
+    GET: OperationTypes["get_factor_sms_templates"];
+    PUT: OperationTypes["put_factor_sms_templates"];
   };
-  "/guardian/factors/{name}": { PUT: "put_factors_by_name" };
-  "/guardian/policies": { GET: "get_policies"; PUT: "put_policies" };
-  "/hooks": { GET: "get_hooks"; POST: "post_hooks" };
+  "/guardian/factors/{name}": { PUT: OperationTypes["put_factors_by_name"] };
+  "/guardian/policies": {
+    GET: OperationTypes["get_policies"];
+    PUT: OperationTypes["put_policies"];
+  };
+  "/hooks": { GET: OperationTypes["get_hooks"]; POST: OperationTypes["post_hooks"] };
   "/hooks/{id}": {
-    DELETE: "delete_hooks_by_id";
-    GET: "get_hooks_by_id";
-    PATCH: "patch_hooks_by_id";
+    DELETE: OperationTypes["delete_hooks_by_id"];
+    GET: OperationTypes["get_hooks_by_id"];
+    PATCH: OperationTypes["patch_hooks_by_id"];
   };
   "/hooks/{id}/secrets": {
-    DELETE: "delete_secrets";
-    GET: "get_secrets";
-    PATCH: "patch_secrets";
-    POST: "post_secrets";
+    DELETE: OperationTypes["delete_secrets"];
+    GET: OperationTypes["get_secrets"];
+    PATCH: OperationTypes["patch_secrets"];
+    POST: OperationTypes["post_secrets"];
   };
-  "/jobs/users-exports": { POST: "post_users-exports" };
-  "/jobs/users-imports": { POST: "post_users-imports" };
-  "/jobs/verification-email": { POST: "post_verification-email" };
-  "/jobs/{id}": { GET: "get_jobs_by_id" };
-  "/jobs/{id}/errors": { GET: "get_errors" };
+  "/jobs/users-exports": { POST: OperationTypes["post_users-exports"] };
+  "/jobs/users-imports": { POST: OperationTypes["post_users-imports"] };
+  "/jobs/verification-email": { POST: OperationTypes["post_verification-email"] };
+  "/jobs/{id}": { GET: OperationTypes["get_jobs_by_id"] };
+  "/jobs/{id}/errors": { GET: OperationTypes["get_errors"] };
   "/keys/custom-signing": {
-    DELETE: "delete_custom_signing_keys";
-    GET: "get_custom_signing_keys";
-    PUT: "put_custom_signing_keys";
+    DELETE: OperationTypes["delete_custom_signing_keys"];
+    GET: OperationTypes["get_custom_signing_keys"];
+    PUT: OperationTypes["put_custom_signing_keys"];
   };
-  "/keys/encryption": { GET: "get_encryption_keys"; POST: "post_encryption" };
-  "/keys/encryption/rekey": { POST: "post_encryption_rekey" };
+  "/keys/encryption": {
+    GET: OperationTypes["get_encryption_keys"];
+    POST: OperationTypes["post_encryption"];
+  };
+  "/keys/encryption/rekey": { POST: OperationTypes["post_encryption_rekey"] };
   "/keys/encryption/{kid}": {
-    DELETE: "delete_encryption_key";
-    GET: "get_encryption_key";
-    POST: "post_encryption_key";
+    DELETE: OperationTypes["delete_encryption_key"];
+    GET: OperationTypes["get_encryption_key"];
+    POST: OperationTypes["post_encryption_key"];
   };
-  "/keys/encryption/{kid}/wrapping-key": { POST: "post_encryption_wrapping_key" };
-  "/keys/signing": { GET: "get_signing_keys" };
-  "/keys/signing/rotate": { POST: "post_signing_keys" };
-  "/keys/signing/{kid}": { GET: "get_signing_key" };
-  "/keys/signing/{kid}/revoke": { PUT: "put_signing_keys" };
-  "/log-streams": { GET: "get_log-streams"; POST: "post_log-streams" };
+  "/keys/encryption/{kid}/wrapping-key": { POST: OperationTypes["post_encryption_wrapping_key"] };
+  "/keys/signing": { GET: OperationTypes["get_signing_keys"] };
+  "/keys/signing/rotate": { POST: OperationTypes["post_signing_keys"] };
+  "/keys/signing/{kid}": { GET: OperationTypes["get_signing_key"] };
+  "/keys/signing/{kid}/revoke": { PUT: OperationTypes["put_signing_keys"] };
+  "/log-streams": {
+    GET: OperationTypes["get_log-streams"];
+    POST: OperationTypes["post_log-streams"];
+  };
   "/log-streams/{id}": {
-    DELETE: "delete_log-streams_by_id";
-    GET: "get_log-streams_by_id";
-    PATCH: "patch_log-streams_by_id";
+    DELETE: OperationTypes["delete_log-streams_by_id"];
+    GET: OperationTypes["get_log-streams_by_id"];
+    PATCH: OperationTypes["patch_log-streams_by_id"];
   };
-  "/logs": { GET: "get_logs" };
-  "/logs/{id}": { GET: "get_logs_by_id" };
-  "/network-acls": { GET: "get_network-acls"; POST: "post_network-acls" };
+  "/logs": { GET: OperationTypes["get_logs"] };
+  "/logs/{id}": { GET: OperationTypes["get_logs_by_id"] };
+  "/network-acls": {
+    GET: OperationTypes["get_network-acls"];
+    POST: OperationTypes["post_network-acls"];
+  };
   "/network-acls/{id}": {
-    DELETE: "delete_network-acls_by_id";
-    GET: "get_network-acls_by_id";
-    PATCH: "patch_network-acls_by_id";
-    PUT: "put_network-acls_by_id";
+    DELETE: OperationTypes["delete_network-acls_by_id"];
+    GET: OperationTypes["get_network-acls_by_id"];
+    PATCH: OperationTypes["patch_network-acls_by_id"];
+    PUT: OperationTypes["put_network-acls_by_id"];
   };
-  "/organizations": { GET: "get_organizations"; POST: "post_organizations" };
-  "/organizations/name/{name}": { GET: "get_name_by_name" };
+  "/organizations": {
+    GET: OperationTypes["get_organizations"];
+    POST: OperationTypes["post_organizations"];
+  };
+  "/organizations/name/{name}": { GET: OperationTypes["get_name_by_name"] };
   "/organizations/{id}": {
-    DELETE: "delete_organizations_by_id";
-    GET: "get_organizations_by_id";
-    PATCH: "patch_organizations_by_id";
+    DELETE: OperationTypes["delete_organizations_by_id"];
+    GET: OperationTypes["get_organizations_by_id"];
+    PATCH: OperationTypes["patch_organizations_by_id"];
   };
   "/organizations/{id}/client-grants": {
-    GET: "get_organization-client-grants";
-    POST: "create_organization-client-grants";
+    GET: OperationTypes["get_organization-client-grants"];
+    POST: OperationTypes["create_organization-client-grants"];
   };
-  "/organizations/{id}/client-grants/{grant_id}": { DELETE: "delete_client-grants_by_grant_id" };
+  "/organizations/{id}/client-grants/{grant_id}": {
+    DELETE: OperationTypes["delete_client-grants_by_grant_id"];
+  };
   "/organizations/{id}/connections": {
-    GET: "get_organization_connections";
-    POST: "post_organization_connection";
+    GET: OperationTypes["get_organization_connections"];
+    POST: OperationTypes["post_organization_connection"];
   };
   "/organizations/{id}/connections/{connection_id}": {
-    DELETE: "delete_organization_connection";
-    GET: "get_organization_connection";
-    PATCH: "patch_organization_connection";
+    DELETE: OperationTypes["delete_organization_connection"];
+    GET: OperationTypes["get_organization_connection"];
+    PATCH: OperationTypes["patch_organization_connection"];
   };
   "/organizations/{id}/discovery-domains": {
-    GET: "get_discovery-domains";
-    POST: "post_discovery-domains";
+    GET: OperationTypes["get_discovery-domains"];
+    POST: OperationTypes["post_discovery-domains"];
   };
   "/organizations/{id}/discovery-domains/name/{discovery_domain}": {
-    GET: "get_name_by_discovery_domain";
+    GET: OperationTypes["get_name_by_discovery_domain"];
   };
   "/organizations/{id}/discovery-domains/{discovery_domain_id}": {
-    DELETE: "delete_discovery-domains_by_discovery_domain_id";
-    GET: "get_discovery-domains_by_discovery_domain_id";
-    PATCH: "patch_discovery-domains_by_discovery_domain_id";
+    DELETE: OperationTypes["delete_discovery-domains_by_discovery_domain_id"];
+    GET: OperationTypes["get_discovery-domains_by_discovery_domain_id"];
+    PATCH: OperationTypes["patch_discovery-domains_by_discovery_domain_id"];
   };
   "/organizations/{id}/enabled_connections": {
-    GET: "get_enabled_connections";
-    POST: "post_enabled_connections";
+    GET: OperationTypes["get_enabled_connections"];
+    POST: OperationTypes["post_enabled_connections"];
   };
   "/organizations/{id}/enabled_connections/{connectionId}": {
-    DELETE: "delete_enabled_connections_by_connectionId";
-    GET: "get_enabled_connections_by_connectionId";
-    PATCH: "patch_enabled_connections_by_connectionId";
+    DELETE: OperationTypes["delete_enabled_connections_by_connectionId"];
+    GET: OperationTypes["get_enabled_connections_by_connectionId"];
+    PATCH: OperationTypes["patch_enabled_connections_by_connectionId"];
   };
-  "/organizations/{id}/invitations": { GET: "get_invitations"; POST: "post_invitations" };
+  "/organizations/{id}/invitations": {
+    GET: OperationTypes["get_invitations"];
+    POST: OperationTypes["post_invitations"];
+  };
   "/organizations/{id}/invitations/{invitation_id}": {
-    DELETE: "delete_invitations_by_invitation_id";
-    GET: "get_invitations_by_invitation_id";
+    DELETE: OperationTypes["delete_invitations_by_invitation_id"];
+    GET: OperationTypes["get_invitations_by_invitation_id"];
   };
   "/organizations/{id}/members": {
-    DELETE: "delete_members";
-    GET: "get_organization_members";
-    POST: "post_members";
+    DELETE: OperationTypes["delete_members"];
+    GET: OperationTypes["get_organization_members"];
+    POST: OperationTypes["post_members"];
   };
   "/organizations/{id}/members/{user_id}/effective-roles": {
-    GET: "get_organization_member_effective_roles";
+    GET: OperationTypes["get_organization_member_effective_roles"];
   };
   "/organizations/{id}/members/{user_id}/effective-roles/sources/groups": {
-    GET: "get_organization_member_role_source_groups";
+    GET: OperationTypes["get_organization_member_role_source_groups"];
   };
   "/organizations/{id}/members/{user_id}/roles": {
-    DELETE: "delete_organization_member_roles";
-    GET: "get_organization_member_roles";
-    POST: "post_organization_member_roles";
+    DELETE: OperationTypes["delete_organization_member_roles"];
+    GET: OperationTypes["get_organization_member_roles"];
+    POST: OperationTypes["post_organization_member_roles"];
   };
-  "/organizations/{organization_id}/groups": { GET: "get_organization_groups" };
+  "/organizations/{organization_id}/groups": { GET: OperationTypes["get_organization_groups"] };
   "/organizations/{organization_id}/groups/{group_id}/roles": {
-    DELETE: "delete_organization_group_roles";
-    GET: "get_organization_group_roles";
-    POST: "post_organization_group_roles";
+    DELETE: OperationTypes["delete_organization_group_roles"];
+    GET: OperationTypes["get_organization_group_roles"];
+    POST: OperationTypes["post_organization_group_roles"];
   };
-  "/prompts": { GET: "get_prompts"; PATCH: "patch_prompts" };
-  "/prompts/rendering": { GET: "get_all_rendering"; PATCH: "patch_bulk_rendering" };
+  "/prompts": { GET: OperationTypes["get_prompts"]; PATCH: OperationTypes["patch_prompts"] };
+  "/prompts/rendering": {
+    GET: OperationTypes["get_all_rendering"];
+    PATCH: OperationTypes["patch_bulk_rendering"];
+  };
   "/prompts/{prompt}/custom-text/{language}": {
-    GET: "get_custom-text_by_language";
-    PUT: "put_custom-text_by_language";
+    GET: OperationTypes["get_custom-text_by_language"];
+    PUT: OperationTypes["put_custom-text_by_language"];
   };
-  "/prompts/{prompt}/partials": { GET: "get_partials"; PUT: "put_partials" };
-  "/prompts/{prompt}/screen/{screen}/rendering": { GET: "get_rendering"; PATCH: "patch_rendering" };
-  "/rate-limit-policies": { GET: "get_rate-limit-policies"; POST: "post_rate-limit-policies" };
+  "/prompts/{prompt}/partials": {
+    GET: OperationTypes["get_partials"];
+    PUT: OperationTypes["put_partials"];
+  };
+  "/prompts/{prompt}/screen/{screen}/rendering": {
+    GET: OperationTypes["get_rendering"];
+    PATCH: OperationTypes["patch_rendering"];
+  };
+  "/rate-limit-policies": {
+    GET: OperationTypes["get_rate-limit-policies"];
+    POST: OperationTypes["post_rate-limit-policies"];
+  };
   "/rate-limit-policies/{id}": {
-    DELETE: "delete_rate-limit-policies_by_id";
-    GET: "get_rate-limit-policies_by_id";
-    PATCH: "patch_rate-limit-policies_by_id";
+    DELETE: OperationTypes["delete_rate-limit-policies_by_id"];
+    GET: OperationTypes["get_rate-limit-policies_by_id"];
+    PATCH: OperationTypes["patch_rate-limit-policies_by_id"];
   };
-  "/refresh-tokens": { GET: "get_refresh_tokens" };
-  "/refresh-tokens/revoke": { POST: "revoke_refresh_tokens" };
+  "/refresh-tokens": { GET: OperationTypes["get_refresh_tokens"] };
+  "/refresh-tokens/revoke": { POST: OperationTypes["revoke_refresh_tokens"] };
   "/refresh-tokens/{id}": {
-    DELETE: "delete_refresh_token";
-    GET: "get_refresh_token";
-    PATCH: "patch_refresh-tokens_by_id";
+    DELETE: OperationTypes["delete_refresh_token"];
+    GET: OperationTypes["get_refresh_token"];
+    PATCH: OperationTypes["patch_refresh-tokens_by_id"];
   };
-  "/resource-servers": { GET: "get_resource-servers"; POST: "post_resource-servers" };
+  "/resource-servers": {
+    GET: OperationTypes["get_resource-servers"];
+    POST: OperationTypes["post_resource-servers"];
+  };
   "/resource-servers/{id}": {
-    DELETE: "delete_resource-servers_by_id";
-    GET: "get_resource-servers_by_id";
-    PATCH: "patch_resource-servers_by_id";
+    DELETE: OperationTypes["delete_resource-servers_by_id"];
+    GET: OperationTypes["get_resource-servers_by_id"];
+    PATCH: OperationTypes["patch_resource-servers_by_id"];
   };
   "/risk-assessments/settings": {
-    GET: "get_risk_assessments_settings";
-    PATCH: "patch_risk_assessments_settings";
+    GET: OperationTypes["get_risk_assessments_settings"];
+    PATCH: OperationTypes["patch_risk_assessments_settings"];
   };
-  "/risk-assessments/settings/new-device": { GET: "get_new-device"; PATCH: "patch_new-device" };
-  "/roles": { GET: "get_roles"; POST: "post_roles" };
+  "/risk-assessments/settings/new-device": {
+    GET: OperationTypes["get_new-device"];
+    PATCH: OperationTypes["patch_new-device"];
+  };
+  "/roles": { GET: OperationTypes["get_roles"]; POST: OperationTypes["post_roles"] };
   "/roles/{id}": {
-    DELETE: "delete_roles_by_id";
-    GET: "get_roles_by_id";
-    PATCH: "patch_roles_by_id";
+    DELETE: OperationTypes["delete_roles_by_id"];
+    GET: OperationTypes["get_roles_by_id"];
+    PATCH: OperationTypes["patch_roles_by_id"];
   };
   "/roles/{id}/groups": {
-    DELETE: "delete_role_groups";
-    GET: "get_role_groups";
-    POST: "post_role_groups";
+    DELETE: OperationTypes["delete_role_groups"];
+    GET: OperationTypes["get_role_groups"];
+    POST: OperationTypes["post_role_groups"];
   };
   "/roles/{id}/permissions": {
-    DELETE: "delete_role_permission_assignment";
-    GET: "get_role_permission";
-    POST: "post_role_permission_assignment";
+    DELETE: OperationTypes["delete_role_permission_assignment"];
+    GET: OperationTypes["get_role_permission"];
+    POST: OperationTypes["post_role_permission_assignment"];
   };
-  "/roles/{id}/users": { GET: "get_role_user"; POST: "post_role_users" };
-  "/rules": { GET: "get_rules"; POST: "post_rules" };
-  "/rules-configs": { GET: "get_rules-configs" };
+  "/roles/{id}/users": {
+    GET: OperationTypes["get_role_user"];
+    POST: OperationTypes["post_role_users"];
+  };
+  "/rules": { GET: OperationTypes["get_rules"]; POST: OperationTypes["post_rules"] };
+  "/rules-configs": { GET: OperationTypes["get_rules-configs"] };
   "/rules-configs/{key}": {
-    DELETE: "delete_rules-configs_by_key";
-    PUT: "put_rules-configs_by_key";
+    DELETE: OperationTypes["delete_rules-configs_by_key"];
+    PUT: OperationTypes["put_rules-configs_by_key"];
   };
   "/rules/{id}": {
-    DELETE: "delete_rules_by_id";
-    GET: "get_rules_by_id";
-    PATCH: "patch_rules_by_id";
+    DELETE: OperationTypes["delete_rules_by_id"];
+    GET: OperationTypes["get_rules_by_id"];
+    PATCH: OperationTypes["patch_rules_by_id"];
   };
   "/self-service-profiles": {
-    GET: "get_self-service-profiles";
-    POST: "post_self-service-profiles";
+    GET: OperationTypes["get_self-service-profiles"];
+    POST: OperationTypes["post_self-service-profiles"];
   };
   "/self-service-profiles/{id}": {
-    DELETE: "delete_self-service-profiles_by_id";
-    GET: "get_self-service-profiles_by_id";
-    PATCH: "patch_self-service-profiles_by_id";
+    DELETE: OperationTypes["delete_self-service-profiles_by_id"];
+    GET: OperationTypes["get_self-service-profiles_by_id"];
+    PATCH: OperationTypes["patch_self-service-profiles_by_id"];
   };
   "/self-service-profiles/{id}/custom-text/{language}/{page}": {
-    GET: "get_self_service_profile_custom_text";
-    PUT: "put_self_service_profile_custom_text";
+    GET: OperationTypes["get_self_service_profile_custom_text"];
+    PUT: OperationTypes["put_self_service_profile_custom_text"];
   };
-  "/self-service-profiles/{id}/sso-ticket": { POST: "post_sso-ticket" };
-  "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke": { POST: "post_revoke" };
-  "/sessions/{id}": { DELETE: "delete_session"; GET: "get_session"; PATCH: "patch_sessions_by_id" };
-  "/sessions/{id}/revoke": { POST: "revoke_session" };
-  "/stats/active-users": { GET: "get_active-users" };
-  "/stats/daily": { GET: "get_daily" };
-  "/supplemental-signals": { GET: "get_supplemental-signals"; PATCH: "patch_supplemental-signals" };
-  "/tenants/settings": { GET: "tenant_settings_route"; PATCH: "patch_settings" };
-  "/tickets/email-verification": { POST: "post_email-verification" };
-  "/tickets/password-change": { POST: "post_password-change" };
+  "/self-service-profiles/{id}/sso-ticket": { POST: OperationTypes["post_sso-ticket"] };
+  "/self-service-profiles/{profileId}/sso-ticket/{id}/revoke": {
+    POST: OperationTypes["post_revoke"];
+  };
+  "/sessions/{id}": {
+    DELETE: OperationTypes["delete_session"];
+    GET: OperationTypes["get_session"];
+    PATCH: OperationTypes["patch_sessions_by_id"];
+  };
+  "/sessions/{id}/revoke": { POST: OperationTypes["revoke_session"] };
+  "/stats/active-users": { GET: OperationTypes["get_active-users"] };
+  "/stats/daily": { GET: OperationTypes["get_daily"] };
+  "/supplemental-signals": {
+    GET: OperationTypes["get_supplemental-signals"];
+    PATCH: OperationTypes["patch_supplemental-signals"];
+  };
+  "/tenants/settings": {
+    GET: OperationTypes["tenant_settings_route"];
+    PATCH: OperationTypes["patch_settings"];
+  };
+  "/tickets/email-verification": { POST: OperationTypes["post_email-verification"] };
+  "/tickets/password-change": { POST: OperationTypes["post_password-change"] };
   "/token-exchange-profiles": {
-    GET: "get_token-exchange-profiles";
-    POST: "post_token-exchange-profiles";
+    GET: OperationTypes["get_token-exchange-profiles"];
+    POST: OperationTypes["post_token-exchange-profiles"];
   };
   "/token-exchange-profiles/{id}": {
-    DELETE: "delete_token-exchange-profiles_by_id";
-    GET: "get_token-exchange-profiles_by_id";
-    PATCH: "patch_token-exchange-profiles_by_id";
+    DELETE: OperationTypes["delete_token-exchange-profiles_by_id"];
+    GET: OperationTypes["get_token-exchange-profiles_by_id"];
+    PATCH: OperationTypes["patch_token-exchange-profiles_by_id"];
   };
   "/user-attribute-profiles": {
-    GET: "get_user-attribute-profiles";
-    POST: "post_user-attribute-profiles";
+    GET: OperationTypes["get_user-attribute-profiles"];
+    POST: OperationTypes["post_user-attribute-profiles"];
   };
-  "/user-attribute-profiles/templates": { GET: "get_user_attribute_profile_templates" };
-  "/user-attribute-profiles/templates/{id}": { GET: "get_user_attribute_profile_template" };
+  "/user-attribute-profiles/templates": {
+    GET: OperationTypes["get_user_attribute_profile_templates"];
+  };
+  "/user-attribute-profiles/templates/{id}": {
+    GET: OperationTypes["get_user_attribute_profile_template"];
+  };
   "/user-attribute-profiles/{id}": {
-    DELETE: "delete_user-attribute-profiles_by_id";
-    GET: "get_user-attribute-profiles_by_id";
-    PATCH: "patch_user-attribute-profiles_by_id";
+    DELETE: OperationTypes["delete_user-attribute-profiles_by_id"];
+    GET: OperationTypes["get_user-attribute-profiles_by_id"];
+    PATCH: OperationTypes["patch_user-attribute-profiles_by_id"];
   };
-  "/user-blocks": { DELETE: "delete_user-blocks"; GET: "get_user-blocks" };
-  "/user-blocks/{id}": { DELETE: "delete_user-blocks_by_id"; GET: "get_user-blocks_by_id" };
-  "/users": { GET: "get_users"; POST: "post_users" };
-  "/users-by-email": { GET: "get_users-by-email" };
+  "/user-blocks": {
+    DELETE: OperationTypes["delete_user-blocks"];
+    GET: OperationTypes["get_user-blocks"];
+  };
+  "/user-blocks/{id}": {
+    DELETE: OperationTypes["delete_user-blocks_by_id"];
+    GET: OperationTypes["get_user-blocks_by_id"];
+  };
+  "/users": { GET: OperationTypes["get_users"]; POST: OperationTypes["post_users"] };
+  "/users-by-email": { GET: OperationTypes["get_users-by-email"] };
   "/users/{id}": {
-    DELETE: "delete_users_by_id";
-    GET: "get_users_by_id";
-    PATCH: "patch_users_by_id";
+    DELETE: OperationTypes["delete_users_by_id"];
+    GET: OperationTypes["get_users_by_id"];
+    PATCH: OperationTypes["patch_users_by_id"];
   };
   "/users/{id}/authentication-methods": {
-    DELETE: "delete_authentication-methods";
-    GET: "get_authentication-methods";
-    POST: "post_authentication-methods";
-    PUT: "put_authentication-methods";
+    DELETE: OperationTypes["delete_authentication-methods"];
+    GET: OperationTypes["get_authentication-methods"];
+    POST: OperationTypes["post_authentication-methods"];
+    PUT: OperationTypes["put_authentication-methods"];
   };
   "/users/{id}/authentication-methods/{authentication_method_id}": {
-    DELETE: "delete_authentication-methods_by_authentication_method_id";
-    GET: "get_authentication-methods_by_authentication_method_id";
-    PATCH: "patch_authentication-methods_by_authentication_method_id";
+    DELETE: OperationTypes["delete_authentication-methods_by_authentication_method_id"];
+    GET: OperationTypes["get_authentication-methods_by_authentication_method_id"];
+    PATCH: OperationTypes["patch_authentication-methods_by_authentication_method_id"];
   };
-  "/users/{id}/authenticators": { DELETE: "delete_authenticators" };
-  "/users/{id}/connected-accounts": { GET: "get_connected-accounts" };
-  "/users/{id}/effective-permissions": { GET: "get_user_effective_permissions" };
+  "/users/{id}/authenticators": { DELETE: OperationTypes["delete_authenticators"] };
+  "/users/{id}/connected-accounts": { GET: OperationTypes["get_connected-accounts"] };
+  "/users/{id}/effective-permissions": { GET: OperationTypes["get_user_effective_permissions"] };
   "/users/{id}/effective-permissions/sources/effective-roles": {
-    GET: "get_user_effective_permission_role_sources";
+    GET: OperationTypes["get_user_effective_permission_role_sources"];
   };
-  "/users/{id}/effective-roles": { GET: "get_user_effective_roles" };
-  "/users/{id}/effective-roles/sources/groups": { GET: "get_user_role_source_groups" };
-  "/users/{id}/enrollments": { GET: "get_enrollments" };
-  "/users/{id}/federated-connections-tokensets": { GET: "get_federated-connections-tokensets" };
+  "/users/{id}/effective-roles": { GET: OperationTypes["get_user_effective_roles"] };
+  "/users/{id}/effective-roles/sources/groups": {
+    GET: OperationTypes["get_user_role_source_groups"];
+  };
+  "/users/{id}/enrollments": { GET: OperationTypes["get_enrollments"] };
+  "/users/{id}/federated-connections-tokensets": {
+    GET: OperationTypes["get_federated-connections-tokensets"];
+  };
   "/users/{id}/federated-connections-tokensets/{tokenset_id}": {
-    DELETE: "delete_federated-connections-tokensets_by_tokenset_id";
+    DELETE: OperationTypes["delete_federated-connections-tokensets_by_tokenset_id"];
   };
-  "/users/{id}/groups": { GET: "get_user_groups" };
-  "/users/{id}/identities": { POST: "post_identities" };
-  "/users/{id}/identities/{provider}/{user_id}": { DELETE: "delete_user_identity_by_user_id" };
-  "/users/{id}/logs": { GET: "get_logs_by_user" };
+  "/users/{id}/groups": { GET: OperationTypes["get_user_groups"] };
+  "/users/{id}/identities": { POST: OperationTypes["post_identities"] };
+  "/users/{id}/identities/{provider}/{user_id}": {
+    DELETE: OperationTypes["delete_user_identity_by_user_id"];
+  };
+  "/users/{id}/logs": { GET: OperationTypes["get_logs_by_user"] };
   "/users/{id}/multifactor/actions/invalidate-remember-browser": {
-    POST: "post_invalidate-remember-browser";
+    POST: OperationTypes["post_invalidate-remember-browser"];
   };
-  "/users/{id}/multifactor/{provider}": { DELETE: "delete_multifactor_by_provider" };
-  "/users/{id}/organizations": { GET: "get_user_organizations" };
+  "/users/{id}/multifactor/{provider}": {
+    DELETE: OperationTypes["delete_multifactor_by_provider"];
+  };
+  "/users/{id}/organizations": { GET: OperationTypes["get_user_organizations"] };
   "/users/{id}/permissions": {
-    DELETE: "delete_permissions";
-    GET: "get_permissions";
-    POST: "post_permissions";
+    DELETE: OperationTypes["delete_permissions"];
+    GET: OperationTypes["get_permissions"];
+    POST: OperationTypes["post_permissions"];
   };
-  "/users/{id}/recovery-code-regeneration": { POST: "post_recovery-code-regeneration" };
-  "/users/{id}/revoke-access": { POST: "user_revoke_access" };
-  "/users/{id}/risk-assessments/clear": { POST: "post_clear_assessors" };
+  "/users/{id}/recovery-code-regeneration": {
+    POST: OperationTypes["post_recovery-code-regeneration"];
+  };
+  "/users/{id}/revoke-access": { POST: OperationTypes["user_revoke_access"] };
+  "/users/{id}/risk-assessments/clear": { POST: OperationTypes["post_clear_assessors"] };
   "/users/{id}/roles": {
-    DELETE: "delete_user_roles";
-    GET: "get_user_roles";
-    POST: "post_user_roles";
+    DELETE: OperationTypes["delete_user_roles"];
+    GET: OperationTypes["get_user_roles"];
+    POST: OperationTypes["post_user_roles"];
   };
   "/users/{user_id}/refresh-tokens": {
-    DELETE: "delete_refresh_tokens_for_user";
-    GET: "get_refresh_tokens_for_user";
+    DELETE: OperationTypes["delete_refresh_tokens_for_user"];
+    GET: OperationTypes["get_refresh_tokens_for_user"];
   };
-  "/users/{user_id}/sessions": { DELETE: "delete_sessions_for_user"; GET: "get_sessions_for_user" };
+  "/users/{user_id}/sessions": {
+    DELETE: OperationTypes["delete_sessions_for_user"];
+    GET: OperationTypes["get_sessions_for_user"];
+  };
   "/verifiable-credentials/verification/templates": {
-    GET: "get_vc_templates";
-    POST: "post_vc_templates";
+    GET: OperationTypes["get_vc_templates"];
+    POST: OperationTypes["post_vc_templates"];
   };
   "/verifiable-credentials/verification/templates/{id}": {
-    DELETE: "delete_vc_templates_by_id";
-    GET: "get_vc_templates_by_id";
-    PATCH: "patch_vc_templates_by_id";
+    DELETE: OperationTypes["delete_vc_templates_by_id"];
+    GET: OperationTypes["get_vc_templates_by_id"];
+    PATCH: OperationTypes["patch_vc_templates_by_id"];
   };
 }
