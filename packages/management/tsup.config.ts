@@ -13,6 +13,7 @@ export const entryPoints: Record<string, string> = {
   "token-cache": "./src/token-cache-kit/index.ts",
   logger: "./src/logger.ts",
   opentelemetry: "./src/opentelemetry.ts",
+  request: "./src/typed-request.ts",
   ...generatedEntries,
 };
 

@@ -77,7 +77,8 @@ export async function readLogs(
     from === undefined
       ? await listLogs(client, { page: 0, per_page: take, sort: "date:-1" })
       : await listLogs(client, { from, take });
-  const logs = (Array.isArray(answer) ? answer : (answer.logs ?? [])) as LogEvent[];
+  // Without include_totals the list resolves to the array of logs (the types say so).
+  const logs = [...answer] as LogEvent[];
   logs.sort(byLogId);
   return { logs, next: logs.at(-1)?.log_id ?? from };
 }

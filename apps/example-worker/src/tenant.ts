@@ -111,7 +111,8 @@ export async function readLogs(
     options.from === undefined
       ? await listLogs(client, { page: 0, per_page: options.take, sort: "date:-1" })
       : await listLogs(client, { from: options.from, take: options.take });
-  const logs = (Array.isArray(answer) ? answer : (answer.logs ?? [])) as Auth0Log[];
+  // Without include_totals the list resolves to the array of logs (the types say so).
+  const logs = [...answer] as Auth0Log[];
   logs.sort(byLogId);
   return { logs: logs.map(summarizeLog), next: logs.at(-1)?.log_id ?? options.from };
 }

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createFormatter } from "./lib/format.js";
 import { ENTRIES_FILE, exportsMap, GENERATED_DIR, generate, jsrExports } from "./lib/generate.js";
+import { replaceJsonField } from "./lib/json-field.js";
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoRoot = resolve(packageDir, "../..");
@@ -30,31 +30,31 @@ async function main() {
     : [];
   const outDir = join(packageDir, GENERATED_DIR);
   mkdirSync(outDir, { recursive: true });
-  for (const name of readdirSync(outDir)) {
-    if (!generated.files.has(`${GENERATED_DIR}/${name}`))
-      rmSync(join(outDir, name), { recursive: true });
+  for (const name of readdirSync(outDir, { recursive: true, encoding: "utf8" })) {
+    const file = `${GENERATED_DIR}/${name.replace(/\\/g, "/")}`;
+    const stale = ![...generated.files.keys()].some((f) => f === file || f.startsWith(`${file}/`));
+    if (stale) rmSync(join(outDir, name), { recursive: true, force: true });
   }
-  for (const [file, text] of generated.files) writeFileSync(join(packageDir, file), text);
+  for (const [file, text] of generated.files) {
+    mkdirSync(dirname(join(packageDir, file)), { recursive: true });
+    writeFileSync(join(packageDir, file), text);
+  }
 
+  // Only `exports` of each manifest is the generator's: the rest of the file stays as written.
   const manifestPath = join(packageDir, "package.json");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
-  manifest.exports = exportsMap(
-    manifest.exports as Record<string, unknown>,
-    generated.entries,
-    previous,
-  );
-  const format = createFormatter(repoRoot, packageDir);
-  writeFileSync(
-    manifestPath,
-    await format("package.json", `${JSON.stringify(manifest, null, 2)}\n`),
-  );
+  const manifestText = readFileSync(manifestPath, "utf8");
+  const manifest = JSON.parse(manifestText) as { exports: Record<string, unknown> };
+  const exports = exportsMap(manifest.exports, generated.entries, previous);
+  writeFileSync(manifestPath, replaceJsonField(manifestText, "exports", exports));
 
   const jsrPath = join(packageDir, "jsr.json");
-  const jsr = JSON.parse(readFileSync(jsrPath, "utf8")) as { exports: Record<string, string> };
-  jsr.exports = jsrExports(jsr.exports, generated.entries, previous);
-  writeFileSync(jsrPath, await format("jsr.json", `${JSON.stringify(jsr, null, 2)}\n`));
+  const jsrText = readFileSync(jsrPath, "utf8");
+  const jsr = JSON.parse(jsrText) as { exports: Record<string, string> };
+  const jsrMap = jsrExports(jsr.exports, generated.entries, previous);
+  writeFileSync(jsrPath, replaceJsonField(jsrText, "exports", jsrMap));
 
-  const groups = Object.keys(generated.entries).length - 1;
+  // Every entry but the operations table and the shared schemas is a resource group.
+  const groups = Object.keys(generated.entries).length - 2;
   console.log(
     `generated ${generated.operations.length} operations in ${groups} resource modules from ${oasPath} (${Date.now() - started} ms)`,
   );

@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from "./rate-limit.js";
+import type { TokenCacheError } from "./token-cache-kit/error.js";
 
 /**
  * Brand shared by every copy of this package, so that `instanceof` holds for an
@@ -7,18 +8,26 @@ import type { RateLimitInfo } from "./rate-limit.js";
  */
 const BRAND = Symbol.for("@auth0-edge/management.error");
 
+/**
+ * Every error class of this package by its `code`: the one list {@link AnyManagementError}
+ * and {@link ManagementErrorCode} are made from, so a new class joins both with one line.
+ */
+export interface ManagementErrorsByCode {
+  ERR_API: ManagementApiError;
+  ERR_RATE_LIMITED: RateLimitError;
+  ERR_TIMEOUT: TimeoutError;
+  ERR_NETWORK: NetworkError;
+  ERR_TOKEN: TokenError;
+  ERR_TOKEN_BRAKE: TokenBrakeError;
+  /** Thrown by token caches; the client itself treats a failing cache as a miss. */
+  ERR_TOKEN_CACHE: TokenCacheError;
+  ERR_CONFIGURATION: ConfigurationError;
+  ERR_INVALID_INPUT: InvalidInputError;
+  ERR_INVALID_RESPONSE: InvalidResponseError;
+}
+
 /** Every `code` an error of this package may carry. */
-export type ManagementErrorCode =
-  | "ERR_API"
-  | "ERR_RATE_LIMITED"
-  | "ERR_TIMEOUT"
-  | "ERR_NETWORK"
-  | "ERR_TOKEN"
-  | "ERR_TOKEN_BRAKE"
-  | "ERR_TOKEN_CACHE"
-  | "ERR_CONFIGURATION"
-  | "ERR_INVALID_INPUT"
-  | "ERR_INVALID_RESPONSE";
+export type ManagementErrorCode = keyof ManagementErrorsByCode;
 
 type Branded = { [BRAND]?: unknown };
 
@@ -205,14 +214,31 @@ export class TokenBrakeError extends ManagementError {
   declare readonly retryAt: number;
 }
 
-/** Every error this package throws, for exhaustive narrowing on `code`. */
-export type AnyManagementError =
-  | ConfigurationError
-  | InvalidInputError
-  | InvalidResponseError
-  | ManagementApiError
-  | RateLimitError
-  | TimeoutError
-  | NetworkError
-  | TokenError
-  | TokenBrakeError;
+/**
+ * Every error this package throws, discriminated by `code` as jose's `AnyJOSEError` is:
+ * each member is a class with its own literal code (`ManagementApiError & { code:
+ * "ERR_API" }`), so `switch (e.code)` narrows to one class per case, and `case "ERR_API"`
+ * does not include `RateLimitError` (whose code is `ERR_RATE_LIMITED`), although a
+ * `RateLimitError` is an `instanceof ManagementApiError`.
+ *
+ * @example
+ * ```ts
+ * import type { AnyManagementError } from "@auth0-edge/management";
+ *
+ * function describe(e: AnyManagementError): string {
+ *   switch (e.code) {
+ *     case "ERR_RATE_LIMITED":
+ *       return `rate limited, retry in ${e.retryAfterMs} ms`;
+ *     case "ERR_API":
+ *       return `${e.statusCode} ${e.errorCode ?? e.error}`;
+ *     case "ERR_TIMEOUT":
+ *       return `timed out after ${e.timeoutMs} ms`;
+ *     default:
+ *       return e.message;
+ *   }
+ * }
+ * ```
+ */
+export type AnyManagementError = {
+  [C in ManagementErrorCode]: ManagementErrorsByCode[C] & { readonly code: C };
+}[ManagementErrorCode];

@@ -17,20 +17,21 @@ export {
   ManagementApiError,
   ManagementError,
   type ManagementErrorCode,
+  type ManagementErrorsByCode,
   NetworkError,
   RateLimitError,
   TimeoutError,
   TokenBrakeError,
   TokenError,
 } from "./errors.js";
+// Input<K>, Output<K> and the table's types are in `/operations`: they load every group's types.
 export type {
   AnyOperationEntry,
-  Input,
-  OperationEntry,
-  OperationId,
-  OperationTable,
-  Output,
+  BodyKind,
+  OperationFacts,
+  OperationRequest,
   PaginationKind,
+  ParameterLocation,
 } from "./operation.js";
 export type {
   ClientSecretAuthOptions,
@@ -40,7 +41,17 @@ export type {
   TokenAuthOptions,
   TokenSource,
 } from "./options.js";
-export type { ItemOf, PageOptions, Paginated } from "./pagination.js";
+export type {
+  ItemOf,
+  ListOperation,
+  ListOperationWithInput,
+  PageOptions,
+  Paginated,
+  TotalsListOperation,
+  TotalsListOperationWithInput,
+  Walk,
+  WalkWithInput,
+} from "./pagination.js";
 export {
   type Middleware,
   type MiddlewarePlacement,

@@ -1,142 +1,136 @@
 import type { ManagementClient } from "./client.js";
 import { headersOf } from "./context.js";
 import { InvalidInputError } from "./errors.js";
-import type { operations } from "./generated/schema.js";
 import { type CallOptions, type HttpMethod, request } from "./request.js";
 import type { PathParams, QueryParams, QueryValue } from "./url.js";
 import { isRecord, refuse } from "./validate.js";
 
-/** The `operationId` of every Management API operation: `"get_users_by_id"`, … */
-export type OperationId = keyof operations;
-
-type Present<T> = [Exclude<T, undefined>] extends [never] ? unknown : Exclude<T, undefined>;
-type ParameterPart<O, In extends "path" | "query" | "header"> = O extends { parameters: infer P }
-  ? Present<P[In & keyof P]>
-  : unknown;
-type ContentOf<B> = B extends { content: infer C }
-  ? C extends { "application/json": infer T }
-    ? T
-    : C extends { "multipart/form-data": infer T }
-      ? T
-      : never
-  : never;
-type BodyPart<O> = O extends { requestBody: infer B }
-  ? { body: ContentOf<B> }
-  : O extends { requestBody?: infer B }
-    ? [Exclude<B, undefined>] extends [never]
-      ? unknown
-      : { body?: ContentOf<Exclude<B, undefined>> }
-    : unknown;
-type Flat<T> = { [K in keyof T]: T[K] } & {};
-
-/**
- * The `input` of an operation: its path, query and header parameters by their API
- * names, and `body` for a request body.
- *
- * @example
- * ```ts
- * import type { Input } from "@auth0-edge/management";
- * const input: Input<"get_users_by_id"> = { id: "auth0|123", fields: "email" };
- * ```
- */
-export type Input<K extends OperationId> = K extends OperationId
-  ? Flat<
-      ParameterPart<operations[K], "path"> &
-        ParameterPart<operations[K], "query"> &
-        ParameterPart<operations[K], "header"> &
-        BodyPart<operations[K]>
-    >
-  : never;
-
-type Answers<O> = O extends { responses: infer R } ? R[keyof R] : never;
-type Parsed<R> = R extends { content: infer C }
-  ? C extends { "application/json": infer T }
-    ? T
-    : string
-  : undefined;
-
-/**
- * What an operation resolves to: the parsed body of its 2xx answers, `undefined` for
- * an answer without a body.
- *
- * @example
- * ```ts
- * import type { Output } from "@auth0-edge/management";
- * type User = Output<"get_users_by_id">;
- * ```
- */
-export type Output<K extends OperationId> = K extends OperationId
-  ? Parsed<Answers<operations[K]>>
-  : never;
-
 /** How an operation pages through a list, or `null`. */
 export type PaginationKind = "offset" | "checkpoint" | "offset+checkpoint";
 
-interface OperationFacts {
+/** Where an input key goes: a path placeholder, a query parameter or a header. */
+export type ParameterLocation = "path" | "query" | "header";
+
+/** The kind of an operation's request body: JSON, or a multipart form (an upload). */
+export type BodyKind = "json" | "multipart";
+
+/**
+ * What a generated function passes to the runtime: the method, the path template, where
+ * each input key goes and the kind of body (the "location" of the `body` key). Generated
+ * from the document (one per operation, in `src/generated/descriptors/`); nothing is
+ * guessed from the path string.
+ */
+export interface OperationRequest {
   readonly method: HttpMethod;
   /** The path template, relative to `/api/v2`: `/users/{id}`. */
   readonly path: string;
+  /**
+   * Where each input key goes, by its API name, and the kind of the request body under
+   * `body` when the operation takes one: `{ id: "path", fields: "query", body: "json" }`.
+   */
+  readonly params: Readonly<Record<string, ParameterLocation | BodyKind>>;
+}
+
+/** The facts of one row of the `operations` table: its request descriptor and the rest. */
+export interface OperationFacts extends OperationRequest {
+  /** The document's `operationId`: `get_users_by_id`. */
+  readonly operationId: string;
   /** The top-level `x-operation-group`: `users`. */
   readonly group: string;
   /** The generated function's name: `getUser`. */
   readonly name: string;
+  /** The scopes of which a token needs one (from the document's security requirement). */
+  readonly scopes: readonly string[];
   /** `x-release-lifecycle` (`GA`, `EA`, `beta`), or `null` where the document says nothing. */
   readonly lifecycle: string | null;
   readonly pagination: PaginationKind | null;
 }
 
-/** One row of the `operations` table of `@auth0-edge/management/operations`. */
-export interface OperationEntry<K extends OperationId> extends OperationFacts {
-  /** Calls the operation: the same function as the one its resource module exports. */
-  call(client: ManagementClient, input: Input<K>, options?: CallOptions): Promise<Output<K>>;
-}
-
 /** Any row of the table, for code that drives operations by `operationId` string. */
 export interface AnyOperationEntry extends OperationFacts {
-  call(
-    client: ManagementClient,
-    input?: Record<string, unknown>,
-    options?: CallOptions,
-  ): Promise<unknown>;
+  // `object`, not `Record<string, unknown>`: the named inputs are interfaces, which have no
+  // implicit index signature.
+  call(client: ManagementClient, input?: object, options?: CallOptions): Promise<unknown>;
 }
 
-export type OperationTable = { readonly [K in OperationId]: OperationEntry<K> };
-
 /**
- * Sends one operation through the client's pipeline. `input` keys that name a path
- * placeholder fill it, `headerNames` become headers, `body` is the JSON body (or
- * FormData) and every other key is a query parameter (arrays repeat the key, as Auth0
- * expects).
+ * Sends one operation through the client's pipeline. Each `input` key goes where the
+ * descriptor says: a path placeholder, a query parameter (arrays repeat the key, as
+ * Auth0 expects) or `body`; a key the operation does not declare is an
+ * `InvalidInputError` before anything is sent (an undeclared query parameter goes
+ * through `options.query`). Header parameters arrive in `options.headers`
+ * ({@link headerParameters}), string JSON bodies encoded ({@link jsonStringBody}): only
+ * the functions of operations that take them carry that code.
  *
  * @internal The generated functions' engine, not part of the public API (and left out of
  * the published declarations).
  */
 export async function callOperation<T>(
   client: ManagementClient,
-  method: HttpMethod,
-  path: string,
+  operation: OperationRequest,
   input: object | undefined,
   options: CallOptions | undefined,
-  headerNames?: readonly string[],
 ): Promise<T> {
   if (input !== undefined && !isRecord(input)) refuse(InvalidInputError, "input", "be an object");
-  const params: PathParams = {};
   const query: QueryParams = {};
-  const headerParams: Record<string, unknown> = {};
-  let body: unknown;
   for (const [key, value] of Object.entries(input ?? {})) {
-    if (key === "body") body = value;
-    else if (path.includes(`{${key}}`)) params[key] = value as PathParams[string];
-    else if (headerNames?.includes(key)) headerParams[key] = value;
-    else query[key] = value as QueryValue;
+    // An inherited name (`constructor`, `__proto__`) reads a function or an object from
+    // `params`, not a location: it is refused like any other undeclared key.
+    const at = operation.params[key];
+    if (at === "query") query[key] = value as QueryValue;
+    else if (at !== "path" && (key !== "body" || !at)) {
+      refuse(
+        InvalidInputError,
+        `input.${key}`,
+        `be one of ${Object.keys(operation.params).join(", ")}`,
+      );
+    }
   }
-  // Generated operations take JSON (a multipart body arrives as FormData): a string body is
-  // a JSON string, such as the universal login template, and not raw text.
-  if (typeof body === "string") {
-    headerParams["content-type"] = "application/json";
-    body = JSON.stringify(body);
+  return request<T>(client, {
+    ...options,
+    // A descriptor holds only `method`, `path` and `params`, which gives way below.
+    ...operation,
+    // The path template takes its placeholders from here: the keys the descriptor puts in the path.
+    params: input as PathParams,
+    query: { ...options?.query, ...query },
+    body: (input as { body?: unknown } | undefined)?.body,
+  });
+}
+
+/**
+ * For an operation with header parameters: the input without them, and the options with
+ * them added to `options.headers`.
+ *
+ * @internal
+ */
+export function headerParameters<I extends object | undefined>(
+  operation: OperationRequest,
+  input: I,
+  options: CallOptions | undefined,
+): [I, CallOptions] {
+  const rest: Record<string, unknown> = {};
+  const headers: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (operation.params[key] === "header") headers[key] = value;
+    else rest[key] = value;
   }
-  const headers = headersOf(options?.headers, headerParams);
-  const allQuery = { ...options?.query, ...query };
-  return request<T>(client, { ...options, method, path, params, query: allQuery, body, headers });
+  return [rest as I, { ...options, headers: headersOf(options?.headers, headers) }];
+}
+
+/**
+ * For an operation whose JSON body may be a string (the universal login template): the
+ * input and options that send such a body as a JSON string, not as raw text.
+ *
+ * @internal
+ */
+export function jsonStringBody<I extends { body?: unknown } | undefined>(
+  input: I,
+  options: CallOptions | undefined,
+): [I, CallOptions | undefined] {
+  if (typeof input?.body !== "string") return [input, options];
+  const headers = headersOf(options?.headers, { "content-type": "application/json" });
+  return [
+    { ...input, body: JSON.stringify(input.body) },
+    { ...options, headers },
+  ];
 }

@@ -43,7 +43,10 @@ export interface PageOptions extends CallOptions {
   maxPages?: number;
 }
 
-/** A list operation with `.all`, which yields every item of every page. */
+/**
+ * A list operation with `.all`, which yields every item of every page, typed from the
+ * function's own signature (the generated functions use the explicit interfaces below).
+ */
 export type Paginated<F extends ListFunction, Key> = F & {
   /**
    * Yields every item, fetching one page at a time (only one page is held in memory).
@@ -59,6 +62,76 @@ export type Paginated<F extends ListFunction, Key> = F & {
       : [input: Parameters<F>[1], options?: PageOptions]
   ): AsyncGenerator<ItemOf<Awaited<ReturnType<F>>, Key>, void, undefined>;
 };
+
+/** `.all(client, input, options)`, walking a list that needs an input. */
+export interface WalkWithInput<I, Item> {
+  /**
+   * Yields every item, fetching one page at a time (only one page is held in memory).
+   * Stops after the last page, after `maxPages` pages, when you `break`, and rejects with
+   * the signal's reason as soon as `options.signal` aborts, without a further request.
+   * A server that repeats itself (a page, a cursor, more pages than its total) ends the
+   * walk with an `InvalidResponseError`, so a walk always ends.
+   */
+  all(
+    client: ManagementClient,
+    input: I,
+    options?: PageOptions,
+  ): AsyncGenerator<Item, void, undefined>;
+}
+
+/** `.all(client, input?, options?)`, walking a list whose input may be left out. */
+export interface Walk<I, Item> {
+  /** {@inheritDoc WalkWithInput.all} */
+  all(
+    client: ManagementClient,
+    input?: I,
+    options?: PageOptions,
+  ): AsyncGenerator<Item, void, undefined>;
+}
+
+/** A list operation whose input may be left out: a call gives one page, `.all` every item. */
+export interface ListOperation<I, R, Item> extends Walk<I, Item> {
+  (client: ManagementClient, input?: I, options?: CallOptions): Promise<R>;
+}
+
+/** A list operation that needs an input (a path parameter, say). */
+export interface ListOperationWithInput<I, R, Item> extends WalkWithInput<I, Item> {
+  (client: ManagementClient, input: I, options?: CallOptions): Promise<R>;
+}
+
+/**
+ * An offset list that takes `include_totals`: with `include_totals: true` a call
+ * resolves to the page object (`Page`, with `start`, `limit` and `total`), otherwise to
+ * the array of items (`Items`); a `boolean` known only at run time gives either.
+ */
+export interface TotalsListOperation<I, Page, Items, Item> extends Walk<I, Item> {
+  (
+    client: ManagementClient,
+    input: I & { include_totals: true },
+    options?: CallOptions,
+  ): Promise<Page>;
+  (
+    client: ManagementClient,
+    input?: I & { include_totals?: false },
+    options?: CallOptions,
+  ): Promise<Items>;
+  (client: ManagementClient, input?: I, options?: CallOptions): Promise<Page | Items>;
+}
+
+/** {@link TotalsListOperation} for a list that needs an input. */
+export interface TotalsListOperationWithInput<I, Page, Items, Item> extends WalkWithInput<I, Item> {
+  (
+    client: ManagementClient,
+    input: I & { include_totals: true },
+    options?: CallOptions,
+  ): Promise<Page>;
+  (
+    client: ManagementClient,
+    input: I & { include_totals?: false },
+    options?: CallOptions,
+  ): Promise<Items>;
+  (client: ManagementClient, input: I, options?: CallOptions): Promise<Page | Items>;
+}
 
 const DEFAULT_PAGE_SIZE = 50;
 /** Auth0 serves at most this many records by offset paging. */
@@ -227,13 +300,10 @@ async function* pages(
 
 /**
  * Gives a generated list function its `.all`. A pure call, so that bundlers drop a
- * list function nobody imports.
+ * list function nobody imports. `T` is the list interface the generated code declares.
  */
-export function paginated<F extends ListFunction, const S extends PageSpec>(
-  fn: F,
-  spec: S,
-): Paginated<F, S["items"]> {
+export function paginated<T>(fn: ListFunction, spec: PageSpec): T {
   const all = (client: ManagementClient, input?: unknown, options?: PageOptions) =>
     pages(fn, spec, client, input, options);
-  return Object.assign(fn, { all }) as unknown as Paginated<F, S["items"]>;
+  return Object.assign(fn, { all }) as T;
 }

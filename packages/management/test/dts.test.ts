@@ -16,9 +16,9 @@ const subpaths = Object.keys(manifest.exports)
 
 /** A consumer that imports every subpath and uses a few of the generated types. */
 const consumer = `${subpaths.map((s, i) => `import * as m${i} from "${s}";`).join("\n")}
-import { createManagementClient, type Input, type Output } from "${manifest.name}";
+import { createManagementClient } from "${manifest.name}";
 import { getUser, listUserRoles } from "${manifest.name}/users";
-import { type AnyOperationEntry, operations } from "${manifest.name}/operations";
+import { type AnyOperationEntry, type Input, operations, type Output } from "${manifest.name}/operations";
 
 export const modules = [${subpaths.map((_, i) => `m${i}`).join(", ")}];
 export async function use(): Promise<void> {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ENTRIES_FILE,
@@ -9,6 +9,7 @@ import {
   generate,
   jsrExports,
 } from "../scripts/lib/generate.js";
+import { replaceJsonField } from "../scripts/lib/json-field.js";
 import { functionName, moduleName, nameOperations, singular } from "../scripts/lib/naming.js";
 import { entryPoints } from "../tsup.config.js";
 import { oasPath, packageDir, repoRoot } from "./support/oas.js";
@@ -27,7 +28,12 @@ describe("the generated code", () => {
   }, async () => {
     const generated = await generate({ oasPath, packageDir, repoRoot });
     expect(generated.operations).toHaveLength(452);
-    const onDisk = readdirSync(join(packageDir, GENERATED_DIR)).map((f) => `${GENERATED_DIR}/${f}`);
+    const onDisk = readdirSync(join(packageDir, GENERATED_DIR), {
+      recursive: true,
+      withFileTypes: true,
+    })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(packageDir, join(entry.parentPath, entry.name)).replace(/\\/g, "/"));
     expect(onDisk.sort()).toEqual([...generated.files.keys()].sort());
     for (const [file, text] of generated.files) {
       expect(readFileSync(join(packageDir, file), "utf8") === text, `${file} is stale`).toBe(true);
@@ -57,6 +63,39 @@ describe("the doc comments", () => {
   });
 });
 
+describe("the manifests' exports", () => {
+  it("are the only field the generator writes: every other byte of package.json stays as written", () => {
+    const text = `{
+  "name": "x",   "files": ["dist",
+    "README.md"],
+  "exports": {
+    ".": "./dist/index.js",
+    "./old": "./dist/old.js"
+  },
+  "scripts": { "a": "b" }
+}
+`;
+    const written = replaceJsonField(text, "exports", {
+      ".": "./dist/index.js",
+      "./users": "./dist/users.js",
+    });
+    expect(written).toBe(`{
+  "name": "x",   "files": ["dist",
+    "README.md"],
+  "exports": {
+    ".": "./dist/index.js",
+    "./users": "./dist/users.js"
+  },
+  "scripts": { "a": "b" }
+}
+`);
+    const manifestText = readFileSync(join(packageDir, "package.json"), "utf8");
+    expect(replaceJsonField(manifestText, "exports", JSON.parse(manifestText).exports)).toBe(
+      manifestText,
+    );
+  });
+});
+
 describe("the subpath exports", () => {
   it("give every generated entry import/require × types/default, and nothing stale", () => {
     const entries = committedEntries();
@@ -65,7 +104,8 @@ describe("the subpath exports", () => {
     for (const entry of Object.keys(entries))
       expect(exports[`./${entry}`]).toEqual(exportTarget(entry));
     expect(exportsMap(exports, entries, Object.keys(entries))).toEqual(exports);
-    expect(Object.keys(entries)).toHaveLength(47);
+    // 46 resource groups, the operations table and the shared schemas.
+    expect(Object.keys(entries)).toHaveLength(48);
     expect(Object.keys(entries)).toEqual(
       expect.arrayContaining([
         "users",
@@ -75,6 +115,7 @@ describe("the subpath exports", () => {
         "logs",
         "jobs",
         "operations",
+        "schemas",
       ]),
     );
   });

@@ -18,11 +18,10 @@ import {
 import {
   type AnyOperationEntry,
   createManagementClient,
-  type Input,
   InvalidInputError,
   ManagementApiError,
-  type Output,
 } from "../src/index.js";
+import type { Input, Output } from "../src/operation-types.js";
 import { documentOperationIds, packageDir } from "./support/oas.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
 import { DOMAIN } from "./support/secrets.js";
@@ -47,17 +46,28 @@ describe("the operations table", () => {
     }
   });
 
-  it("describes an operation by method, path, group, name, lifecycle and pagination", () => {
-    const { call, ...entry } = operations.get_users;
+  it("describes an operation by its request descriptor, scopes, group, name, lifecycle and pagination", () => {
+    const { call, ...entry } = operations.get_users_by_id;
     expect(entry).toEqual({
+      operationId: "get_users_by_id",
       method: "GET",
-      path: "/users",
+      path: "/users/{id}",
+      params: { id: "path", fields: "query", include_fields: "query" },
       group: "users",
-      name: "listUsers",
+      name: "getUser",
+      scopes: ["read:users", "read:current_user", "read:user_idp_tokens"],
       lifecycle: "GA",
-      pagination: "offset",
+      pagination: null,
     });
-    expect(call).toBe(listUsers);
+    expect(call).toBe(getUser);
+    expect(operations.patch_users_by_id.params).toEqual({
+      id: "path",
+      "auth0-custom-domain": "header",
+      body: "json",
+    });
+    expect(operations["post_users-imports"].params.body).toBe("multipart");
+    expect(operations.get_users.pagination).toBe("offset");
+    expect(operations.get_users.call).toBe(listUsers);
     expect(operations.get_logs.pagination).toBe("offset+checkpoint");
     expect(operations.get_organization_member_effective_roles.pagination).toBe("checkpoint");
     expect(operations.get_users_by_id.pagination).toBeNull();
@@ -194,6 +204,31 @@ describe("the calling convention fn(client, input?, options?)", () => {
     expect(api.sent).toHaveLength(0);
   });
 
+  it("refuses an input key the operation does not declare, naming the keys it takes, before sending", async () => {
+    const api = scriptedFetch([json({})]);
+    const client = clientWith(api.fetch);
+    const unknown = getUser(client, { id: "auth0|1", qq: "x" } as never);
+    await expect(unknown).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(unknown).rejects.toThrow("`input.qq` must be one of id, fields, include_fields");
+    // A body where the operation takes none, and a name every object inherits.
+    await expect(getUser(client, { id: "auth0|1", body: {} } as never)).rejects.toThrow(
+      "`input.body` must be one of id, fields, include_fields",
+    );
+    await expect(
+      getUser(client, JSON.parse('{"id":"auth0|1","constructor":"x"}')),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(listRoles(client, { page: 0, perPage: 10 } as never)).rejects.toThrow(
+      "`input.perPage` must be one of per_page, page, include_totals, name_filter",
+    );
+    expect(api.sent).toHaveLength(0);
+  });
+
+  it("sends an undeclared query parameter given in options.query", async () => {
+    const api = scriptedFetch([json({})]);
+    await getUser(clientWith(api.fetch), { id: "auth0|1" }, { query: { qq: "x" } });
+    expect(api.sent[0]!.url.search).toBe("?qq=x");
+  });
+
   it("sends the users import as multipart form data", async () => {
     let body: unknown;
     const client = clientWith(async (_url, init) => {
@@ -226,7 +261,7 @@ describe("the types of generated functions", () => {
   });
 
   it("make input required exactly when something in it is required", () => {
-    expectTypeOf(listRoles).parameter(1).toEqualTypeOf<Input<"get_roles"> | undefined>();
+    expectTypeOf(listRoles.all).parameter(1).toEqualTypeOf<Input<"get_roles"> | undefined>();
     expectTypeOf(getUser).parameter(1).toEqualTypeOf<Input<"get_users_by_id">>();
     expectTypeOf(createUser).parameter(1).toEqualTypeOf<Input<"post_users">>();
     if (false as boolean) {

@@ -53,6 +53,8 @@ export interface OperationFacts {
   name: string;
   /** The file under src/generated/ that exports `name`: `users`. */
   module: string;
+  /** The operation takes a multipart body, which its function builds. */
+  multipart?: boolean;
 }
 
 /** Rows whose arguments do not follow one of the common call shapes. */
@@ -160,8 +162,19 @@ function methodsModule(surface: Surface, plan: PlannedRow[]): string {
       use(p.custom[0], p.custom[1]);
       target = p.custom[1];
     } else if (p.operation) {
-      use(`../../generated/${p.operation.module}.js`, p.operation.name);
-      target = p.operation.name;
+      // The operation's request descriptor, sent by the compat's own call (which moves the
+      // keys the classic accepted beyond the document's to the query); an upload goes
+      // through its function, which builds the form.
+      if (p.operation.multipart) {
+        use(`../../generated/${p.operation.module}.js`, p.operation.name);
+        target = p.operation.name;
+      } else {
+        use(
+          `../../generated/descriptors/${p.operation.module}.js`,
+          `${p.operation.name} as ${p.operation.name}$`,
+        );
+        target = `${p.operation.name}$`;
+      }
     } else {
       target = `[${JSON.stringify(p.row.http)}, ${JSON.stringify(p.row.path)}]`;
     }
@@ -186,14 +199,21 @@ function methodsModule(surface: Surface, plan: PlannedRow[]): string {
   };
   const importLines = [...imports]
     .sort(([a], [b]) => byText(a.replace(/\.js$/, ""), b.replace(/\.js$/, "")))
-    .map(([module, names]) => `import { ${[...names].sort(byText).join(", ")} } from "${module}";`);
+    .map(([module, names]) =>
+      [...names].every((n) => n.startsWith("type "))
+        ? `import type { ${[...names]
+            .map((n) => n.slice(5))
+            .sort(byText)
+            .join(", ")} } from "${module}";`
+        : `import { ${[...names].sort(byText).join(", ")} } from "${module}";`,
+    );
   return `${HEADER}
 ${importLines.join("\n")}
 import type { FlatRow, MethodRow } from "../method-rows.js";
 
 /**
  * Every manager method of the classic client (${plan.length}): manager, method, how its
- * arguments become an input, and what carries it out: a generated operation, a
+ * arguments become an input, and what carries it out: a generated operation (its request descriptor), a
  * hand-written function, or a method and path the API document does not list.
  */
 export const methodRows: readonly MethodRow[] = [
@@ -314,7 +334,7 @@ ${members.join("\n")}
   ${f.method}: ${type};`;
     });
   return `${HEADER}
-import type { Output } from "../../operation.js";
+import type { Output } from "../../operation-types.js";
 import type { Callbackified } from "../callbackify.js";
 import type { ImportUsersData, ImportUsersResponse } from "../import-users.js";
 import type { BodyOf, ExtraParams, Params, RequestParams } from "../params.js";
@@ -344,7 +364,7 @@ export function compatModules(surface: Surface, operations: OperationFacts[]): M
 
 /** Reads the operation facts from the `operations` table and the generated sources. */
 export function operationFacts(
-  table: Record<string, { method: string; path: string; name: string }>,
+  table: Record<string, { method: string; path: string; name: string; params: object }>,
   sources: Record<string, string>,
 ): OperationFacts[] {
   const moduleOf = new Map<string, string>();
@@ -356,6 +376,7 @@ export function operationFacts(
   return Object.entries(table).map(([id, e]) => {
     const module = moduleOf.get(e.name);
     if (!module) throw new Error(`no generated module exports ${e.name}`);
-    return { id, method: e.method, path: e.path, name: e.name, module };
+    const multipart = (e.params as Record<string, string>).body === "multipart";
+    return { id, method: e.method, path: e.path, name: e.name, module, multipart };
   });
 }

@@ -7,6 +7,8 @@ export interface Parameter {
   name: string;
   in: "path" | "query" | "header";
   required: boolean;
+  /** A value for an `@example`, as TypeScript source: `"auth0|507f1f77bcf86cd799439020"`. */
+  example: string;
 }
 
 export interface Pagination {
@@ -33,6 +35,10 @@ export interface Operation {
   parameters: Parameter[];
   body: {
     kind: "json" | "multipart";
+    /** A value of the body for an `@example`, as TypeScript source. */
+    example: string;
+    /** A JSON body that may be a string (the universal login template): sent JSON-encoded. */
+    string: boolean;
     required: boolean;
     requiredFields: Record<string, string>;
   } | null;
@@ -81,26 +87,119 @@ function isArraySchema(resolve: ReturnType<typeof createResolver>, schema: unkno
   return resolve(schema).type === "array";
 }
 
-/** A placeholder value for an `@example`, by the schema's type. */
-function placeholder(resolve: ReturnType<typeof createResolver>, schema: unknown): string {
+/**
+ * A value for an `@example`, as TypeScript source: the document's own example value where
+ * it gives one (`example`, or the `default` it uses as one), an enum's first value, and
+ * objects with their required fields, so that the example type-checks.
+ */
+function placeholder(
+  resolve: ReturnType<typeof createResolver>,
+  schema: unknown,
+  name = "value",
+  depth = 0,
+): string {
   const s = resolve(schema);
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
   if (s.enum) return JSON.stringify((s.enum as unknown[])[0]);
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  const variants = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
+  if (variants) {
+    const first = variants.find((v) => resolve(v).type !== "null") ?? variants[0];
+    return placeholder(resolve, first, name, depth + 1);
+  }
   if (type === "boolean") return "true";
-  if (type === "integer" || type === "number") return "1";
-  if (type === "array") return "[]";
-  if (type === "object" || s.properties || s.oneOf || s.anyOf || s.allOf) return "{}";
-  return '"…"';
+  if (type === "integer" || type === "number") {
+    return String(typeof s.minimum === "number" && s.minimum > 1 ? s.minimum : 1);
+  }
+  if (type === "array" || s.items) {
+    const min = typeof s.minItems === "number" ? s.minItems : 0;
+    return min > 0 && depth < 8
+      ? `[${placeholder(resolve, s.items ?? {}, name, depth + 1)}]`
+      : "[]";
+  }
+  if (type === "object" || s.properties || s.allOf) {
+    if (depth >= 8) return "{}";
+    const fields = requiredFields(resolve, s, depth + 1);
+    const entries = Object.entries(fields).map(
+      ([key, value]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${value}`,
+    );
+    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+  }
+  for (const value of [s.example, s.default]) {
+    if (typeof value === "string" && value !== "") return JSON.stringify(value);
+  }
+  if (s.format === "email") return JSON.stringify("jane.doe@example.com");
+  if (s.format === "uri" || s.format === "url") return JSON.stringify("https://example.com");
+  return JSON.stringify(`example-${name.replace(/_/g, "-")}`);
 }
 
-function requiredFields(resolve: ReturnType<typeof createResolver>, schema: unknown) {
+/**
+ * Ids in Auth0's formats, by the path's first segment (the document gives parameters no
+ * examples): what an example puts in `{id}` and its kin.
+ */
+const ID_FORMATS: Record<string, string> = {
+  users: "auth0|507f1f77bcf86cd799439020",
+  roles: "rol_2xGl8QDoJcSfcFNd",
+  organizations: "org_W4h5K7zeJf2Pw9yB",
+  connections: "con_0000000000000001",
+  clients: "DaM8bokEXBWrTUFCiJjWn50jei6ardyX",
+  "client-grants": "cgr_4pI9a42haOLLWnwq",
+  jobs: "job_0000000000000001",
+  "log-streams": "lst_0000000000000001",
+  rules: "rul_0000000000000001",
+  "resource-servers": "5f8bdcde2e1a2c0064a70b64",
+  "custom-domains": "cd_0000000000000001",
+  "device-credentials": "dcr_0000000000000001",
+  logs: "90020230721123456789012345678901234567890123456789",
+};
+/** Ids named by what they identify, whatever the path. */
+const NAMED_IDS: Record<string, string> = {
+  user_id: ID_FORMATS.users!,
+  client_id: ID_FORMATS.clients!,
+  connection_id: ID_FORMATS.connections!,
+  connectionId: ID_FORMATS.connections!,
+  organization_id: ID_FORMATS.organizations!,
+  invitation_id: "uinv_0000000000000001",
+  grant_id: ID_FORMATS["client-grants"]!,
+};
+
+/** A value for a parameter's `@example`: an enum's first value, a number, or an id in Auth0's format. */
+function parameterExample(
+  resolve: ReturnType<typeof createResolver>,
+  parameter: Json,
+  path: string,
+): string {
+  const schema = resolve(parameter.schema ?? {});
+  const name = parameter.name as string;
+  if (
+    schema.enum ||
+    schema.type === "boolean" ||
+    schema.type === "integer" ||
+    schema.type === "number"
+  )
+    return placeholder(resolve, schema);
+  if (schema.type === "array") return "[]";
+  const format =
+    NAMED_IDS[name] ?? (parameter.in === "path" ? ID_FORMATS[path.split("/")[1]!] : undefined);
+  return JSON.stringify(format ?? `${name.replace(/[^A-Za-z0-9]+/g, "_")}_value`);
+}
+
+/** Whether a schema admits a string, through `oneOf`/`anyOf`. */
+function admitsString(resolve: ReturnType<typeof createResolver>, schema: unknown): boolean {
+  return variants(resolve, schema).some((s) =>
+    Array.isArray(s.type) ? s.type.includes("string") : s.type === "string",
+  );
+}
+
+function requiredFields(resolve: ReturnType<typeof createResolver>, schema: unknown, depth = 0) {
   const fields: Record<string, string> = {};
   const s = resolve(schema);
   const parts = [s, ...((s.allOf as unknown[] | undefined) ?? []).map((p) => resolve(p))];
   for (const part of parts) {
     const properties = (part.properties ?? {}) as Json;
     for (const name of (part.required as string[] | undefined) ?? []) {
-      fields[name] = properties[name] === undefined ? "{}" : placeholder(resolve, properties[name]);
+      fields[name] =
+        properties[name] === undefined ? "{}" : placeholder(resolve, properties[name], name, depth);
     }
   }
   return fields;
@@ -182,6 +281,7 @@ export function readOperations(document: Json): Operation[] {
           name: p.name as string,
           in: p.in as Parameter["in"],
           required: p.required === true || p.in === "path",
+          example: parameterExample(resolve, p, path),
         }));
       const names = parameters.map((p) => p.name);
       const clash = names.find((n, i) => n === "body" || names.indexOf(n) !== i);
@@ -209,6 +309,8 @@ export function readOperations(document: Json): Operation[] {
         const fields = requiredFields(resolve, schema);
         body = {
           kind,
+          string: kind === "json" && admitsString(resolve, schema),
+          example: placeholder(resolve, schema, "body"),
           required: requestBody.required === true || Object.keys(fields).length > 0,
           requiredFields: fields,
         };

@@ -1,5 +1,6 @@
 /** Emits one module per top-level resource group: a standalone function per operation. */
 import type { Operation } from "./document.js";
+import type { OperationTyping } from "./schema-types.js";
 
 export const PACKAGE_NAME = "@auth0-edge/management";
 /**
@@ -28,14 +29,8 @@ export function inputRequired(op: Operation): boolean {
 function exampleInput(op: Operation): string {
   const fields = op.parameters
     .filter((p) => p.required)
-    .map((p) => `${JSON.stringify(p.name).replace(/^"([A-Za-z_$][\w$]*)"$/, "$1")}: "…"`);
-  if (op.body) {
-    const body = Object.entries(op.body.requiredFields).map(
-      ([name, value]) =>
-        `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${value}`,
-    );
-    fields.push(`body: { ${body.join(", ")} }`.replace("{  }", "{}"));
-  }
+    .map((p) => `${JSON.stringify(p.name).replace(/^"([A-Za-z_$][\w$]*)"$/, "$1")}: ${p.example}`);
+  if (op.body) fields.push(`body: ${op.body.example}`);
   return fields.length === 0 ? "" : `, { ${fields.join(", ")} }`;
 }
 
@@ -79,32 +74,56 @@ function docComment(op: Operation, name: string, subpath: string): string {
   return ["/**", ...lines.map((l) => (l === "" ? " *" : ` * ${l}`)), " */"].join("\n");
 }
 
-function callArguments(op: Operation, input: string): string {
-  const headers = op.parameters.filter((p) => p.in === "header").map((p) => JSON.stringify(p.name));
-  const args = [`client`, JSON.stringify(op.method), JSON.stringify(op.path), input, "options"];
-  if (headers.length > 0) args.push(`[${headers.join(", ")}]`);
-  return args.join(", ");
-}
+/** The name under which a function's request descriptor is imported: `getUser` → `getUser$`. */
+const descriptorName = (name: string) => `${name}$`;
 
-function emitFunction(op: Operation, name: string, subpath: string): string {
-  const id = JSON.stringify(op.id);
-  const input = `input${inputRequired(op) ? "" : "?"}: Input<${id}>`;
+function emitFunction(
+  op: Operation,
+  name: string,
+  subpath: string,
+  typing: OperationTyping,
+): string {
+  const required = inputRequired(op);
+  const input = `input${required ? "" : "?"}: ${typing.input}`;
   const params = `client: ManagementClient, ${input}, options?: CallOptions`;
-  const result = `Promise<Output<${id}>>`;
+  const result = `Promise<${typing.result}>`;
   const doc = docComment(op, name, subpath);
+  // What only some operations need is done before the call, so no other bundle carries it.
+  const headers = op.parameters.some((p) => p.in === "header");
+  // Async, so that a bad header value rejects like every other bad input instead of throwing.
+  const prepared = headers || op.body?.string === true;
+  const send = (value: string) => {
+    let args = `${value}, options`;
+    if (headers) args = `...headerParameters(${descriptorName(name)}, ${args})`;
+    if (op.body?.string) args = `...jsonStringBody(${args})`;
+    return `callOperation(client, ${descriptorName(name)}, ${args})`;
+  };
   if (op.body?.kind === "multipart") {
-    const body = inputRequired(op) ? "input.body" : "input?.body";
-    return `${doc}\nexport async function ${name}(${params}): ${result} {\n  return callOperation(${callArguments(op, `{ ...input, body: ${body} === undefined ? undefined : await multipartBody(${body}) }`)});\n}\n`;
+    const body = required ? "input.body" : "input?.body";
+    return `${doc}\nexport async function ${name}(${params}): ${result} {\n  return ${send(`{ ...input, body: ${body} === undefined ? undefined : await multipartBody(${body}) }`)};\n}\n`;
   }
   if (op.pagination) {
     const spec = JSON.stringify(op.pagination);
-    // Written out, not inferred: JSR (and fast declaration emit) needs an explicit type here.
-    const items =
-      op.pagination.items === undefined ? "unknown" : JSON.stringify(op.pagination.items);
-    const type = `Paginated<(${params}) => ${result}, ${items}>`;
-    return `${doc}\nexport const ${name}: ${type} = /* @__PURE__ */ paginated(\n  (${params}): ${result} =>\n    callOperation(${callArguments(op, "input")}),\n  ${spec},\n);\n`;
+    const item = typing.item ?? "unknown";
+    // Written out, not inferred: overloads defeat Parameters/ReturnType, and JSR (and fast
+    // declaration emit) need an explicit type here.
+    const type = typing.totals
+      ? `TotalsListOperation${required ? "WithInput" : ""}<${typing.input}, ${typing.totals.page}, ${typing.totals.array}, ${item}>`
+      : `ListOperation${required ? "WithInput" : ""}<${typing.input}, ${typing.result}, ${item}>`;
+    return `${doc}\nexport const ${name}: ${type} = /* @__PURE__ */ paginated(\n  ${prepared ? "async " : ""}(${params}): ${result} =>\n    ${send("input")},\n  ${spec},\n);\n`;
   }
-  return `${doc}\nexport function ${name}(${params}): ${result} {\n  return callOperation(${callArguments(op, "input")});\n}\n`;
+  return `${doc}\nexport ${prepared ? "async " : ""}function ${name}(${params}): ${result} {\n  return ${send("input")};\n}\n`;
+}
+
+/** Which pagination interfaces a module's lists are typed with. */
+function listTypes(operations: Operation[], typing: Map<string, OperationTyping>): string[] {
+  const used = new Set<string>();
+  for (const op of operations) {
+    if (!op.pagination || op.body?.kind === "multipart") continue;
+    const base = typing.get(op.id)!.totals ? "TotalsListOperation" : "ListOperation";
+    used.add(inputRequired(op) ? `${base}WithInput` : base);
+  }
+  return [...used].sort();
 }
 
 /** The source of `src/generated/<subpath>.ts`, unformatted. */
@@ -114,23 +133,58 @@ export function emitModule(
   operations: Operation[],
   names: Map<string, string>,
   banner: string,
+  types: { typing: Map<string, OperationTyping>; shared: string[]; schemas: Set<string> },
 ): string {
   const uses = {
-    paginated: operations.some((op) => op.pagination && op.body?.kind !== "multipart"),
     multipart: operations.some((op) => op.body?.kind === "multipart"),
+    headers: operations.some((op) => op.parameters.some((p) => p.in === "header")),
+    jsonString: operations.some((op) => op.body?.string),
   };
+  const lists = listTypes(operations, types.typing);
+  // Every type name the signatures use, from the group's own types module or the shared one.
+  const shared = new Set(types.shared);
+  const own = new Set<string>();
+  const fromShared = new Set<string>();
+  for (const op of operations) {
+    const t = types.typing.get(op.id)!;
+    own.add(t.input);
+    own.add(t.result);
+    if (t.totals) own.add(t.totals.page);
+    const texts = [t.item ?? "", t.totals?.array ?? ""].join(" ");
+    for (const [word] of texts.matchAll(/\b[A-Z][\w$]*\b/g)) {
+      if (shared.has(word)) fromShared.add(word);
+      else if (types.schemas.has(word)) own.add(word);
+    }
+  }
+  const descriptors = operations.map((op) => {
+    const name = names.get(op.id)!;
+    return `${name} as ${descriptorName(name)}`;
+  });
   const imports = [
     `import type { ManagementClient } from "../client.js";`,
     uses.multipart ? `import { multipartBody } from "../multipart.js";` : "",
-    `import { callOperation, type Input, type Output } from "../operation.js";`,
-    uses.paginated ? `import { type Paginated, paginated } from "../pagination.js";` : "",
+    `import { ${["callOperation", ...(uses.headers ? ["headerParameters"] : []), ...(uses.jsonString ? ["jsonStringBody"] : [])].join(", ")} } from "../operation.js";`,
+    lists.length > 0
+      ? `import { ${[...lists.map((l) => `type ${l}`), "paginated"].join(", ")} } from "../pagination.js";`
+      : "",
     `import type { CallOptions } from "../request.js";`,
-  ].filter(Boolean);
+    `import { ${descriptors.join(", ")} } from "./descriptors/${subpath}.js";`,
+    fromShared.size > 0
+      ? `import type { ${[...fromShared].sort().join(", ")} } from "./types/shared.js";`
+      : "",
+    `import type { ${[...own].sort().join(", ")} } from "./types/${subpath}.js";`,
+    "",
+    `export type * from "./types/${subpath}.js";`,
+    types.shared.length > 0
+      ? `export type { ${types.shared.join(", ")} } from "./types/shared.js";`
+      : "",
+  ].filter((line, i, all) => line !== "" || all[i - 1] !== "");
   const header = [
     banner,
     "",
     "/**",
-    ` * The \`${topGroup}\` operations of the Management API: \`${PACKAGE_NAME}/${subpath}\`.`,
+    ` * The \`${topGroup}\` operations of the Management API: \`${PACKAGE_NAME}/${subpath}\`,`,
+    " * with the types of their inputs and results and the schemas they use.",
     " * Each is generally available (GA) unless its comment gives another release lifecycle.",
     " *",
     " * | function | request | scopes (any one) |",
@@ -144,6 +198,40 @@ export function emitModule(
     ` * @module ${subpath}`,
     " */",
   ].join("\n");
-  const functions = operations.map((op) => emitFunction(op, names.get(op.id)!, subpath));
+  const functions = operations.map((op) =>
+    emitFunction(op, names.get(op.id)!, subpath, types.typing.get(op.id)!),
+  );
   return `${header}\n${imports.join("\n")}\n\n${functions.join("\n")}`;
+}
+
+/**
+ * The source of `src/generated/descriptors/<subpath>.ts`: what each function of the
+ * group passes to the runtime (method, path, where each input key goes, the body's
+ * kind), and nothing a call does not need, so a bundle carries no scopes or docs. The
+ * `operations` table spreads the same objects.
+ */
+export function emitDescriptors(
+  subpath: string,
+  operations: Operation[],
+  names: Map<string, string>,
+  banner: string,
+): string {
+  const rows = operations.map((op) => {
+    const params = op.parameters.map(
+      (p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : JSON.stringify(p.name)}: "${p.in}"`,
+    );
+    const fields = [
+      `method: ${JSON.stringify(op.method)}`,
+      `path: ${JSON.stringify(op.path)}`,
+      `params: { ${[...params, ...(op.body ? [`body: "${op.body.kind}"`] : [])].join(", ")} }`,
+    ];
+    return `/** \`${op.method} ${op.path}\` (\`${op.id}\`). */\nexport const ${names.get(op.id)}: OperationRequest = { ${fields.join(", ")} };`;
+  });
+  return `${banner}
+
+/* The request descriptors of the \`${subpath}\` operations (not a public module). */
+import type { OperationRequest } from "../../operation.js";
+
+${rows.join("\n\n")}
+`;
 }

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors.js";
 import { createJobUsersImport } from "../generated/jobs.js";
 import type { UsersFile } from "../multipart.js";
-import type { Input, Output } from "../operation.js";
+import type { Input, Output } from "../operation-types.js";
 import type { CallContext } from "./method-rows.js";
 import type { CallHook } from "./steps.js";
 

@@ -1,6 +1,6 @@
 import { createManagementClient } from "../client.js";
 import { telemetryHeaderValue } from "../middleware/telemetry.js";
-import { callOperation } from "../operation.js";
+import { request } from "../request.js";
 import type { NodeCallback } from "./callbackify.js";
 import { classicError } from "./classic-error.js";
 import { flatRows, methodRows } from "./generated/methods.js";
@@ -77,7 +77,9 @@ export class ManagementClient {
           : () =>
               // A request that the compat steps answer with the token the auth step got, so
               // the token comes from the client's own cache and grant.
-              callOperation<string>(client, "GET", "/", undefined, {
+              request<string>(client, {
+                method: "GET",
+                path: "/",
                 signal: hookedSignal({ probe: true }),
               }).catch((error: unknown) => {
                 throw classicError(error, client.apiBase, settings.secrets);

@@ -1,6 +1,11 @@
 import type { ManagementClient as Client } from "../client.js";
 import { InvalidInputError } from "../errors.js";
-import { callOperation } from "../operation.js";
+import {
+  callOperation,
+  headerParameters,
+  jsonStringBody,
+  type OperationRequest,
+} from "../operation.js";
 import type { CallOptions, HttpMethod } from "../request.js";
 import { type Callbackified, callbackify } from "./callbackify.js";
 import { classicError } from "./classic-error.js";
@@ -24,8 +29,11 @@ export interface CallContext {
 /** A manager method carried out by hand-written code (deleteAll, the user imports). */
 export type Custom = (context: CallContext, args: unknown[]) => Promise<unknown>;
 
-/** What a row calls: a generated operation, a custom function, or a method and path. */
-export type Target = Operation | Custom | readonly [HttpMethod, string];
+/**
+ * What a row calls: a generated operation's request descriptor (or, for an upload, its
+ * function), a custom function, or a method and path.
+ */
+export type Target = OperationRequest | Operation | Custom | readonly [HttpMethod, string];
 
 /**
  * How the arguments of a classic call become an operation's input:
@@ -154,19 +162,71 @@ export interface ManagerSettings {
   readonly secrets: readonly (string | undefined)[];
 }
 
+/**
+ * The classic client sent any key an operation does not declare as a query parameter;
+ * the generated functions refuse such keys, so they go through `CallOptions.query`.
+ */
+function splitUndeclared(operation: OperationRequest, input: Input): [Input, Values] {
+  // `body` is the body whatever the operation declares: see `send`.
+  const known = new Set([...Object.keys(operation.params), "body"]);
+  const own: Input = {};
+  const extra: Values = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (known.has(key)) own[key] = value;
+    else extra[key] = value;
+  }
+  return [own, extra];
+}
+
+/** A path the API document lacks: its placeholders come from the template, every other key is a query parameter. */
+function undocumented(method: HttpMethod, path: string, input: Input): OperationRequest {
+  const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const params: Record<string, "path" | "query" | "json"> = { body: "json" };
+  for (const key of Object.keys(input)) if (key !== "body") params[key] = "query";
+  for (const key of placeholders) params[key] = "path";
+  return { method, path, params };
+}
+
 function contextOf(settings: ManagerSettings): CallContext {
   const { client } = settings;
   return {
     client,
     send(target, input: Input, hook) {
-      const query = input[QUERY] as CallOptions["query"];
+      let query = input[QUERY] as Values | undefined;
+      let own: Input = input;
+      const operation =
+        typeof target === "object" && !Array.isArray(target)
+          ? (target as OperationRequest)
+          : undefined;
+      if (operation) {
+        const [declaredKeys, extra] = splitUndeclared(operation, input);
+        own = declaredKeys;
+        if (Object.keys(extra).length > 0) query = { ...extra, ...query };
+      }
       const options =
         hook || query
-          ? { ...(hook ? { signal: hookedSignal(hook) } : {}), ...(query ? { query } : {}) }
+          ? {
+              ...(hook ? { signal: hookedSignal(hook) } : {}),
+              ...(query ? { query: query as CallOptions["query"] } : {}),
+            }
           : undefined;
-      return Array.isArray(target)
-        ? callOperation(client, target[0], target[1], input, options)
-        : (target as Operation)(client, input, options);
+      if (Array.isArray(target)) {
+        return callOperation(client, undocumented(target[0], target[1], input), input, options);
+      }
+      if (!operation) return (target as Operation)(client, own, options);
+      // The classic sent a body (`{}`) with every DELETE, and with POSTs the document gives
+      // none: the same request goes out, through the operation's descriptor. As the
+      // generated function does, header parameters become headers and a string body is
+      // sent JSON-encoded.
+      const sent: OperationRequest =
+        own.body !== undefined && !operation.params.body
+          ? { ...operation, params: { ...operation.params, body: "json" } }
+          : operation;
+      return callOperation(
+        client,
+        sent,
+        ...jsonStringBody(...headerParameters(sent, own as { body?: unknown }, options)),
+      );
     },
   };
 }

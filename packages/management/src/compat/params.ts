@@ -1,4 +1,4 @@
-import type { Input, OperationId } from "../operation.js";
+import type { Input, OperationId } from "../operation-types.js";
 
 /** Keys the classic client passed on as they were: any other query parameter. */
 export type ExtraParams = { [key: string]: unknown };

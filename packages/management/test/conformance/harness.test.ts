@@ -30,11 +30,14 @@ function operation(
   return {
     method: "GET",
     path: "/",
+    params: {},
+    operationId: "test",
     group: "test",
     name: "test",
+    scopes: [],
     lifecycle: null,
     pagination: null,
-    call: (client, input) => request(client, send(input ?? {})),
+    call: (client, input) => request(client, send((input ?? {}) as Record<string, unknown>)),
   };
 }
 
