@@ -25,17 +25,17 @@ export function emitTable(
   const entries = operations.map((op) => {
     const module = identifier(modules.get(op.id)!);
     const name = names.get(op.id)!;
-    const fields = [
-      `...${module}$.${name}`,
-      `operationId: ${JSON.stringify(op.id)}`,
-      `group: ${JSON.stringify(op.group[0])}`,
-      `name: ${JSON.stringify(name)}`,
-      `scopes: ${JSON.stringify(op.scopes)}`,
-      `lifecycle: ${JSON.stringify(op.lifecycle)}`,
-      `pagination: ${JSON.stringify(op.pagination?.kind ?? null)}`,
-      `call: ${module}.${name}`,
+    const facts = [
+      `${module}$.${name}`,
+      `${module}.${name}`,
+      JSON.stringify(op.id),
+      JSON.stringify(op.group[0]),
+      JSON.stringify(name),
+      JSON.stringify(op.scopes.join(" ")),
+      JSON.stringify(op.lifecycle),
+      JSON.stringify(op.pagination?.kind ?? null),
     ];
-    return `  ${JSON.stringify(op.id)}: { ${fields.join(", ")} },`;
+    return `  ${JSON.stringify(op.id)}: row(${facts.join(", ")}),`;
   });
   return `${banner}
 
@@ -44,6 +44,7 @@ export function emitTable(
  *
  * @packageDocumentation
  */
+import { operationRow as row } from "../operation-row.js";
 import type { OperationTable } from "../operation-types.js";
 ${imports.join("\n")}
 
@@ -72,6 +73,7 @@ export type { OperationTypes, PathTypes } from "./types/operations.js";
  * const answer = await table[operationId]?.call(client, { id: "auth0|507f1f77bcf86cd799439020" });
  * \`\`\`
  */
+// biome-ignore format: one row per line keeps the table (and its build output) half as long.
 export const operations: OperationTable = {
 ${entries.join("\n")}
 };

@@ -299,7 +299,10 @@ export async function schemaTypes(
     for (const answer of membersOf(member(type, "responses")?.type)) {
       if (!ts.isPropertySignature(answer)) continue;
       const content = member(answer.type, "content");
-      const json = member(content?.type, "application/json");
+      // An event stream's schema is what each event's data holds: the hand-written reader
+      // (src/events) yields those, so the type names them rather than `string`.
+      const json =
+        member(content?.type, "application/json") ?? member(content?.type, "text/event-stream");
       const result =
         !content?.type || content.type.kind === ts.SyntaxKind.NeverKeyword
           ? ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)

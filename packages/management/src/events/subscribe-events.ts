@@ -1,17 +1,15 @@
 import type { ManagementClient } from "../client.js";
-import type { operations } from "../generated/schema.js";
-import type { Input } from "../operation.js";
+import type { SubscribeEventsInput, SubscribeEventsResult } from "../generated/types/events.js";
 import type { CallOptions } from "../request.js";
 import type { ServerSentEvent } from "./parser.js";
 import { type EventStreamOptions, openEvents, STREAM_OPTION_KEYS } from "./stream-events.js";
 
 /** What an event's `data` holds: its `offset` (the cursor to resume from) and the CloudEvent; its type is the event's name. */
-export type SubscribedEventData =
-  operations["subscribe_events"]["responses"][200]["content"]["text/event-stream"] extends infer C
-    ? C extends unknown
-      ? Omit<C, "type">
-      : never
-    : never;
+export type SubscribedEventData = SubscribeEventsResult extends infer C
+  ? C extends unknown
+    ? Omit<C, "type">
+    : never
+  : never;
 /** One event of `GET /events`: `event` is its type (`user.created`, …, `offset-only` for a heartbeat). */
 export type SubscribedEvent = ServerSentEvent<SubscribedEventData>;
 /** The options of {@link subscribeEvents}: a call's, and how the stream is read and resumed. */
@@ -36,7 +34,7 @@ export type SubscribeEventsOptions = CallOptions & EventStreamOptions;
  */
 export function subscribeEvents(
   client: ManagementClient,
-  input: Input<"subscribe_events"> = {},
+  input: SubscribeEventsInput = {},
   options: SubscribeEventsOptions = {},
 ): AsyncGenerator<SubscribedEvent, void, undefined> {
   const call: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { internalsOf, type ManagementClient } from "../client.js";
 import { InvalidResponseError } from "../errors.js";
-import type { operations } from "../generated/schema.js";
+import type { CreateExportUsersRequestContent } from "../generated/types/jobs.js";
 import { request } from "../request.js";
 import { type Job, type JobProgress, type WaitForJobOptions, waitForJob } from "../wait-for-job.js";
 import { createCsvParser } from "./csv.js";
@@ -8,9 +8,7 @@ import { downloadStream, downloadUrl } from "./download.js";
 import { createLineSplitter } from "./lines.js";
 
 /** What to export: `POST /jobs/users-exports`'s body (connection, `json` or `csv`, fields, limit). */
-export type ExportUsersInput = NonNullable<
-  operations["post_users-exports"]["requestBody"]
->["content"]["application/json"];
+export type ExportUsersInput = CreateExportUsersRequestContent;
 
 /** One exported user: the JSON object of its line, or the CSV columns by their header. */
 export type ExportedUser = Record<string, unknown>;

@@ -2,6 +2,2970 @@
 
 /** The types of the `events` operations, and the schemas only they use. */
 
+/**
+ * The purpose of this event. This field will typically appear only in special cases
+ *     such as sending a test event. For normal events, this field will be omitted.
+ * @enum {string}
+ */
+export type EventStreamCloudEventA0PurposeEnum = "test";
+/**
+ * Information about the context in which the event was produced. This may include things like
+ *     HTTP request details, client information, connection information, etc.
+ *
+ *     Note: This field may not be present on all events, depending on the event type and the
+ *     context in which it was generated.
+ */
+export interface EventStreamCloudEventContext {
+  client?: EventStreamCloudEventContextClient;
+  connection?: EventStreamCloudEventContextConnection;
+  request?: EventStreamCloudEventContextRequest;
+  tenant: EventStreamCloudEventContextTenant;
+}
+/** The OAuth Client requesting or presenting an access token. */
+export interface EventStreamCloudEventContextClient {
+  /** The client identifier. */
+  id: string;
+  /** The client name. */
+  name: string;
+  metadata: EventStreamCloudEventContextClientMetadata;
+}
+/** Client metadata. */
+export interface EventStreamCloudEventContextClientMetadata {
+  [key: string]: unknown;
+}
+/** The Auth0 Connection used for the authentication transaction that generated the event. */
+export interface EventStreamCloudEventContextConnection {
+  /** The ID of the connection. */
+  id: string;
+  /** The name of the connection. */
+  name: string;
+  /** The auth strategy implemented by the connection. */
+  strategy: string;
+}
+/** An HTTP request. */
+export interface EventStreamCloudEventContextRequest {
+  geo: EventStreamCloudEventContextRequestGeo;
+  /** The hostname the request is for. */
+  hostname: string;
+  /** The custom domain used in the request (if any). */
+  custom_domain?: string;
+  /** The originating IP address of the request. */
+  ip: string;
+  /** The HTTP method used for the request. */
+  method: string;
+  /** The value of the `User-Agent` header. */
+  user_agent: string;
+}
+/** Geographic information about the request origin. */
+export interface EventStreamCloudEventContextRequestGeo {
+  /** Continent code. */
+  continent_code?: string;
+  /** Country code. */
+  country_code?: string;
+  /** Country name. */
+  country_name?: string;
+  /** Latitude coordinate. */
+  latitude?: number;
+  /** Longitude coordinate. */
+  longitude?: number;
+  /** Subdivision (state/province) code. */
+  subdivision_code?: string;
+  /** Subdivision (state/province) name. */
+  subdivision_name?: string;
+  /** City name. */
+  city_name?: string;
+  /** Time zone. */
+  time_zone?: string;
+}
+/** Reference to a tenant in event context */
+export interface EventStreamCloudEventContextTenant {
+  /** Machine-generated unique tenant identifier. */
+  tenant_id: string;
+}
+/**
+ * Machine-readable error code.
+ * @enum {string}
+ */
+export type EventStreamCloudEventErrorCodeEnum =
+  | "invalid_cursor"
+  | "cursor_expired"
+  | "timeout"
+  | "payload_too_large"
+  | "processing_error"
+  | "connection_timeout";
+/** Error details. */
+export interface EventStreamCloudEventErrorDetail {
+  code: EventStreamCloudEventErrorCodeEnum;
+  /** Human-readable error message. */
+  message: string;
+  /** The cursor at the time of the error (when available). Can be used to resume from this position. */
+  offset?: string;
+}
+/** An error message delivered via the SSE stream. The stream closes after this message. */
+export interface EventStreamCloudEventErrorMessage {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "error";
+  error: EventStreamCloudEventErrorDetail;
+}
+/** SSE message for group.created. */
+export interface EventStreamCloudEventGroupCreated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.created";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupCreatedCloudEvent;
+}
+/** Represents an event that occurs when a group is created. */
+export interface EventStreamCloudEventGroupCreatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupCreatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupCreatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupCreatedCloudEventTypeEnum = "group.created";
+/** The event payload. */
+export interface EventStreamCloudEventGroupCreatedData {
+  object: EventStreamCloudEventGroupCreatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export type EventStreamCloudEventGroupCreatedObject =
+  | EventStreamCloudEventGroupCreatedObject0
+  | EventStreamCloudEventGroupCreatedObject1
+  | EventStreamCloudEventGroupCreatedObject2;
+/** Represents a connection group entity. */
+export interface EventStreamCloudEventGroupCreatedObject0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupCreatedObject0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupCreatedObject0TypeEnum = "connection";
+/** Represents an organization group entity. */
+export interface EventStreamCloudEventGroupCreatedObject1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupCreatedObject1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupCreatedObject1TypeEnum = "organization";
+/** Represents a tenant group entity. */
+export interface EventStreamCloudEventGroupCreatedObject2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupCreatedObject2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupCreatedObject2TypeEnum = "tenant";
+/** SSE message for group.deleted. */
+export interface EventStreamCloudEventGroupDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupDeletedCloudEvent;
+}
+/** Represents an event that occurs when a group is deleted. */
+export interface EventStreamCloudEventGroupDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupDeletedCloudEventTypeEnum = "group.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventGroupDeletedData {
+  object: EventStreamCloudEventGroupDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export type EventStreamCloudEventGroupDeletedObject =
+  | EventStreamCloudEventGroupDeletedObject0
+  | EventStreamCloudEventGroupDeletedObject1
+  | EventStreamCloudEventGroupDeletedObject2;
+/** Connection group with updated_at timestamp */
+export interface EventStreamCloudEventGroupDeletedObject0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupDeletedObject0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupDeletedObject0TypeEnum = "connection";
+/** Organization group with updated_at timestamp */
+export interface EventStreamCloudEventGroupDeletedObject1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupDeletedObject1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupDeletedObject1TypeEnum = "organization";
+/** Tenant group with updated_at timestamp */
+export interface EventStreamCloudEventGroupDeletedObject2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupDeletedObject2TypeEnum;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupDeletedObject2TypeEnum = "tenant";
+/** SSE message for group.member.added. */
+export interface EventStreamCloudEventGroupMemberAdded {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.member.added";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupMemberAddedCloudEvent;
+}
+/** Represents an event that occurs when a member is added to a group. */
+export interface EventStreamCloudEventGroupMemberAddedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupMemberAddedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupMemberAddedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedCloudEventTypeEnum = "group.member.added";
+/** The event payload. */
+export interface EventStreamCloudEventGroupMemberAddedData {
+  object: EventStreamCloudEventGroupMemberAddedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventGroupMemberAddedObject {
+  group: EventStreamCloudEventGroupMemberAddedObjectGroup;
+  member: EventStreamCloudEventGroupMemberAddedObjectMember;
+}
+/** The group the member belongs to. */
+export type EventStreamCloudEventGroupMemberAddedObjectGroup =
+  | EventStreamCloudEventGroupMemberAddedObjectGroup0
+  | EventStreamCloudEventGroupMemberAddedObjectGroup1
+  | EventStreamCloudEventGroupMemberAddedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventGroupMemberAddedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberAddedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventGroupMemberAddedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberAddedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventGroupMemberAddedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberAddedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedObjectGroup2TypeEnum = "tenant";
+/** The member that is a part of the group. */
+export type EventStreamCloudEventGroupMemberAddedObjectMember =
+  | EventStreamCloudEventGroupMemberAddedObjectMember0
+  | EventStreamCloudEventGroupMemberAddedObjectMember1;
+/** A group member of member_type user */
+export interface EventStreamCloudEventGroupMemberAddedObjectMember0 {
+  member_type: EventStreamCloudEventGroupMemberAddedObjectMember0MemberTypeEnum;
+  /** The user's unique identifier */
+  id: string;
+}
+/**
+ * Type discriminator for user members
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedObjectMember0MemberTypeEnum = "user";
+/** A group member of member_type group */
+export interface EventStreamCloudEventGroupMemberAddedObjectMember1 {
+  member_type: EventStreamCloudEventGroupMemberAddedObjectMember1MemberTypeEnum;
+  /** The connection member's unique identifier */
+  id: string;
+  /** The type of the connection */
+  type: string;
+  /** Connection ID associated with the member */
+  connection_id: string;
+}
+/**
+ * Type discriminator for connection members
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberAddedObjectMember1MemberTypeEnum = "connection";
+/** SSE message for group.member.deleted. */
+export interface EventStreamCloudEventGroupMemberDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.member.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupMemberDeletedCloudEvent;
+}
+/** Represents an event that occurs when a member is removed from a group. */
+export interface EventStreamCloudEventGroupMemberDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupMemberDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupMemberDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedCloudEventTypeEnum = "group.member.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventGroupMemberDeletedData {
+  object: EventStreamCloudEventGroupMemberDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventGroupMemberDeletedObject {
+  group: EventStreamCloudEventGroupMemberDeletedObjectGroup;
+  member: EventStreamCloudEventGroupMemberDeletedObjectMember;
+}
+/** The group the member belongs to. */
+export type EventStreamCloudEventGroupMemberDeletedObjectGroup =
+  | EventStreamCloudEventGroupMemberDeletedObjectGroup0
+  | EventStreamCloudEventGroupMemberDeletedObjectGroup1
+  | EventStreamCloudEventGroupMemberDeletedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventGroupMemberDeletedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberDeletedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventGroupMemberDeletedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberDeletedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventGroupMemberDeletedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupMemberDeletedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedObjectGroup2TypeEnum = "tenant";
+/** The member that is a part of the group. */
+export type EventStreamCloudEventGroupMemberDeletedObjectMember =
+  | EventStreamCloudEventGroupMemberDeletedObjectMember0
+  | EventStreamCloudEventGroupMemberDeletedObjectMember1;
+/** A group member of member_type user */
+export interface EventStreamCloudEventGroupMemberDeletedObjectMember0 {
+  member_type: EventStreamCloudEventGroupMemberDeletedObjectMember0MemberTypeEnum;
+  /** The user's unique identifier */
+  id: string;
+}
+/**
+ * Type discriminator for user members
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedObjectMember0MemberTypeEnum = "user";
+/** A group member of member_type group */
+export interface EventStreamCloudEventGroupMemberDeletedObjectMember1 {
+  member_type: EventStreamCloudEventGroupMemberDeletedObjectMember1MemberTypeEnum;
+  /** The connection member's unique identifier */
+  id: string;
+  /** The type of the connection */
+  type: string;
+  /** Connection ID associated with the member */
+  connection_id: string;
+}
+/**
+ * Type discriminator for connection members
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupMemberDeletedObjectMember1MemberTypeEnum = "connection";
+/** SSE message for group.role.assigned. */
+export interface EventStreamCloudEventGroupRoleAssigned {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.role.assigned";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupRoleAssignedCloudEvent;
+}
+/** Represents an event that occurs when a role is assigned to a group. */
+export interface EventStreamCloudEventGroupRoleAssignedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupRoleAssignedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupRoleAssignedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleAssignedCloudEventTypeEnum = "group.role.assigned";
+/** The event payload. */
+export interface EventStreamCloudEventGroupRoleAssignedData {
+  object: EventStreamCloudEventGroupRoleAssignedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventGroupRoleAssignedObject {
+  group: EventStreamCloudEventGroupRoleAssignedObjectGroup;
+  role: EventStreamCloudEventGroupRoleAssignedObjectRole;
+  /**
+   * Format: date-time
+   * @description The time at which the role was assigned to the group.
+   */
+  created_at: string;
+}
+/** The group the role is assigned to. */
+export type EventStreamCloudEventGroupRoleAssignedObjectGroup =
+  | EventStreamCloudEventGroupRoleAssignedObjectGroup0
+  | EventStreamCloudEventGroupRoleAssignedObjectGroup1
+  | EventStreamCloudEventGroupRoleAssignedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventGroupRoleAssignedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleAssignedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleAssignedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventGroupRoleAssignedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleAssignedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleAssignedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventGroupRoleAssignedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleAssignedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleAssignedObjectGroup2TypeEnum = "tenant";
+/** The role assigned to the group. */
+export interface EventStreamCloudEventGroupRoleAssignedObjectRole {
+  /** The ID of the role. */
+  id: string;
+  /** The name of the role. */
+  name: string;
+}
+/** SSE message for group.role.deleted. */
+export interface EventStreamCloudEventGroupRoleDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.role.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupRoleDeletedCloudEvent;
+}
+/** Represents an event that occurs when a role is removed from a group. */
+export interface EventStreamCloudEventGroupRoleDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupRoleDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupRoleDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleDeletedCloudEventTypeEnum = "group.role.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventGroupRoleDeletedData {
+  object: EventStreamCloudEventGroupRoleDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventGroupRoleDeletedObject {
+  group: EventStreamCloudEventGroupRoleDeletedObjectGroup;
+  role: EventStreamCloudEventGroupRoleDeletedObjectRole;
+  /**
+   * Format: date-time
+   * @description The time at which the role was removed from the group.
+   */
+  deleted_at: string;
+}
+/** The group the role is removed from. */
+export type EventStreamCloudEventGroupRoleDeletedObjectGroup =
+  | EventStreamCloudEventGroupRoleDeletedObjectGroup0
+  | EventStreamCloudEventGroupRoleDeletedObjectGroup1
+  | EventStreamCloudEventGroupRoleDeletedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventGroupRoleDeletedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleDeletedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleDeletedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventGroupRoleDeletedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleDeletedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleDeletedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventGroupRoleDeletedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventGroupRoleDeletedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupRoleDeletedObjectGroup2TypeEnum = "tenant";
+/** The role removed from the group. */
+export interface EventStreamCloudEventGroupRoleDeletedObjectRole {
+  /** The ID of the role. */
+  id: string;
+}
+/** SSE message for group.updated. */
+export interface EventStreamCloudEventGroupUpdated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "group.updated";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventGroupUpdatedCloudEvent;
+}
+/** Represents an event that occurs when a group is updated. */
+export interface EventStreamCloudEventGroupUpdatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventGroupUpdatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventGroupUpdatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupUpdatedCloudEventTypeEnum = "group.updated";
+/** The event payload. */
+export interface EventStreamCloudEventGroupUpdatedData {
+  object: EventStreamCloudEventGroupUpdatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export type EventStreamCloudEventGroupUpdatedObject =
+  | EventStreamCloudEventGroupUpdatedObject0
+  | EventStreamCloudEventGroupUpdatedObject1
+  | EventStreamCloudEventGroupUpdatedObject2;
+/** Connection group with updated_at timestamp */
+export interface EventStreamCloudEventGroupUpdatedObject0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupUpdatedObject0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupUpdatedObject0TypeEnum = "connection";
+/** Organization group with updated_at timestamp */
+export interface EventStreamCloudEventGroupUpdatedObject1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupUpdatedObject1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupUpdatedObject1TypeEnum = "organization";
+/** Tenant group with updated_at timestamp */
+export interface EventStreamCloudEventGroupUpdatedObject2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The name of the group. */
+  name: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  type: EventStreamCloudEventGroupUpdatedObject2TypeEnum;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventGroupUpdatedObject2TypeEnum = "tenant";
+/** An offset-only heartbeat message. Advances the cursor without delivering an event. */
+export interface EventStreamCloudEventOffsetOnlyMessage {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "offset-only";
+  /** Opaque cursor representing the latest position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+}
+/** SSE message for organization.connection.added. */
+export interface EventStreamCloudEventOrgConnectionAdded {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.connection.added";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgConnectionAddedCloudEvent;
+}
+/** Represents an event that occurs when a connection is added to an organization. */
+export interface EventStreamCloudEventOrgConnectionAddedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgConnectionAddedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgConnectionAddedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgConnectionAddedCloudEventTypeEnum =
+  "organization.connection.added";
+/** The event payload. */
+export interface EventStreamCloudEventOrgConnectionAddedData {
+  object: EventStreamCloudEventOrgConnectionAddedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgConnectionAddedObject {
+  organization: EventStreamCloudEventOrgConnectionAddedObjectOrganization;
+  connection: EventStreamCloudEventOrgConnectionAddedObjectConnection;
+  /**
+   * When true, all users that log in with this connection will be automatically granted membership
+   *     in the organization. When false, users must be granted membership in the organization before
+   *     logging in with this connection.
+   */
+  assign_membership_on_login?: boolean;
+  /**
+   * Determines whether a connection should be displayed on this organization’s login prompt.
+   *     Only applicable for enterprise connections.
+   */
+  show_as_button?: boolean;
+  /**
+   * Determines whether organization signup should be enabled for this organization connection.
+   *     Only applicable for database connections.
+   */
+  is_signup_enabled?: boolean;
+}
+export interface EventStreamCloudEventOrgConnectionAddedObjectConnection {
+  /** The ID of the connection. */
+  id: string;
+}
+/** Information about an Auth0 Organization. */
+export interface EventStreamCloudEventOrgConnectionAddedObjectOrganization {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+}
+/** SSE message for organization.connection.removed. */
+export interface EventStreamCloudEventOrgConnectionRemoved {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.connection.removed";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgConnectionRemovedCloudEvent;
+}
+/** Represents an event that occurs when a connection is removed from an organization. */
+export interface EventStreamCloudEventOrgConnectionRemovedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgConnectionRemovedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgConnectionRemovedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgConnectionRemovedCloudEventTypeEnum =
+  "organization.connection.removed";
+/** The event payload. */
+export interface EventStreamCloudEventOrgConnectionRemovedData {
+  object: EventStreamCloudEventOrgConnectionRemovedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgConnectionRemovedObject {
+  organization: EventStreamCloudEventOrgConnectionRemovedObjectOrganization;
+  connection: EventStreamCloudEventOrgConnectionRemovedObjectConnection;
+}
+export interface EventStreamCloudEventOrgConnectionRemovedObjectConnection {
+  /** The ID of the connection. */
+  id: string;
+}
+/** Information about an Auth0 Organization. */
+export interface EventStreamCloudEventOrgConnectionRemovedObjectOrganization {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+}
+/** SSE message for organization.connection.updated. */
+export interface EventStreamCloudEventOrgConnectionUpdated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.connection.updated";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgConnectionUpdatedCloudEvent;
+}
+/** Represents an event that occurs when a organization connection is updated. */
+export interface EventStreamCloudEventOrgConnectionUpdatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgConnectionUpdatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgConnectionUpdatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgConnectionUpdatedCloudEventTypeEnum =
+  "organization.connection.updated";
+/** The event payload. */
+export interface EventStreamCloudEventOrgConnectionUpdatedData {
+  object: EventStreamCloudEventOrgConnectionUpdatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgConnectionUpdatedObject {
+  organization: EventStreamCloudEventOrgConnectionUpdatedObjectOrganization;
+  connection: EventStreamCloudEventOrgConnectionUpdatedObjectConnection;
+  /**
+   * When true, all users that log in with this connection will be automatically granted membership
+   *     in the organization. When false, users must be granted membership in the organization before
+   *     logging in with this connection.
+   */
+  assign_membership_on_login?: boolean;
+  /**
+   * Determines whether a connection should be displayed on this organization’s login prompt.
+   *     Only applicable for enterprise connections.
+   */
+  show_as_button?: boolean;
+  /**
+   * Determines whether organization signup should be enabled for this organization connection.
+   *     Only applicable for database connections.
+   */
+  is_signup_enabled?: boolean;
+}
+export interface EventStreamCloudEventOrgConnectionUpdatedObjectConnection {
+  /** The ID of the connection. */
+  id: string;
+}
+/** Information about an Auth0 Organization. */
+export interface EventStreamCloudEventOrgConnectionUpdatedObjectOrganization {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+}
+/** SSE message for organization.created. */
+export interface EventStreamCloudEventOrgCreated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.created";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgCreatedCloudEvent;
+}
+/** Represents an event that occurs when an organization is created. */
+export interface EventStreamCloudEventOrgCreatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgCreatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgCreatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgCreatedCloudEventTypeEnum = "organization.created";
+/** The event payload. */
+export interface EventStreamCloudEventOrgCreatedData {
+  object: EventStreamCloudEventOrgCreatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgCreatedObject {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+  /** If set, the name that will be displayed to end-users for this organization in any interaction with them. */
+  display_name?: string;
+  metadata?: EventStreamCloudEventOrgCreatedObjectMetadata;
+  branding?: EventStreamCloudEventOrgCreatedObjectBranding;
+}
+/** The branding associated with the organization. */
+export interface EventStreamCloudEventOrgCreatedObjectBranding {
+  /**
+   * Format: uri
+   * @description URL of logo to display on login page.
+   */
+  logo_url?: string;
+  colors?: EventStreamCloudEventOrgCreatedObjectBrandingColors;
+}
+/** Color scheme used to customize the login pages. */
+export interface EventStreamCloudEventOrgCreatedObjectBrandingColors {
+  /** HEX Color for primary elements. */
+  primary?: string;
+  /** HEX Color for background. */
+  page_background?: string;
+}
+/** The metadata associated with the organization. */
+export interface EventStreamCloudEventOrgCreatedObjectMetadata {
+  [key: string]: unknown;
+}
+/** SSE message for organization.deleted. */
+export interface EventStreamCloudEventOrgDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgDeletedCloudEvent;
+}
+/** Represents an event that occurs when an organization is deleted. */
+export interface EventStreamCloudEventOrgDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgDeletedCloudEventTypeEnum = "organization.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventOrgDeletedData {
+  object: EventStreamCloudEventOrgDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgDeletedObject {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+  /** If set, the name that will be displayed to end-users for this organization in any interaction with them. */
+  display_name?: string;
+  metadata?: EventStreamCloudEventOrgDeletedObjectMetadata;
+}
+/** The metadata associated with the organization. */
+export interface EventStreamCloudEventOrgDeletedObjectMetadata {
+  [key: string]: unknown;
+}
+/** SSE message for organization.group.role.assigned. */
+export interface EventStreamCloudEventOrgGroupRoleAssigned {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.group.role.assigned";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgGroupRoleAssignedCloudEvent;
+}
+/** Represents an event that occurs when a role is assigned to an organization group. */
+export interface EventStreamCloudEventOrgGroupRoleAssignedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgGroupRoleAssignedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgGroupRoleAssignedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleAssignedCloudEventTypeEnum =
+  "organization.group.role.assigned";
+/** The event payload. */
+export interface EventStreamCloudEventOrgGroupRoleAssignedData {
+  object: EventStreamCloudEventOrgGroupRoleAssignedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObject {
+  organization: EventStreamCloudEventOrgGroupRoleAssignedObjectOrganization;
+  role: EventStreamCloudEventOrgGroupRoleAssignedObjectRole;
+  group: EventStreamCloudEventOrgGroupRoleAssignedObjectGroup;
+  /**
+   * Format: date-time
+   * @description The time at which the role was assigned to the group in the organization.
+   */
+  created_at: string;
+}
+/** The group the role is assigned to. */
+export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup =
+  | EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0
+  | EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1
+  | EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleAssignedObjectGroup2TypeEnum = "tenant";
+/** The organization the group role is assigned in. */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObjectOrganization {
+  /** ID of the organization. */
+  id: string;
+}
+/** The role assigned to the group in the organization. */
+export interface EventStreamCloudEventOrgGroupRoleAssignedObjectRole {
+  /** The ID of the role. */
+  id: string;
+  /** The name of the role. */
+  name: string;
+}
+/** SSE message for organization.group.role.deleted. */
+export interface EventStreamCloudEventOrgGroupRoleDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.group.role.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgGroupRoleDeletedCloudEvent;
+}
+/** Represents an event that occurs when a role is removed from an organization group. */
+export interface EventStreamCloudEventOrgGroupRoleDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgGroupRoleDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgGroupRoleDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleDeletedCloudEventTypeEnum =
+  "organization.group.role.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventOrgGroupRoleDeletedData {
+  object: EventStreamCloudEventOrgGroupRoleDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObject {
+  organization: EventStreamCloudEventOrgGroupRoleDeletedObjectOrganization;
+  role: EventStreamCloudEventOrgGroupRoleDeletedObjectRole;
+  group: EventStreamCloudEventOrgGroupRoleDeletedObjectGroup;
+  /**
+   * Format: date-time
+   * @description The time at which the role was removed from the group in the organization.
+   */
+  deleted_at: string;
+}
+/** The group the role is removed from. */
+export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup =
+  | EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0
+  | EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1
+  | EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2;
+/** Reference to a connection group */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0TypeEnum;
+  /** The connection ID associated with the group. */
+  connection_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup0TypeEnum = "connection";
+/** Reference to an organization group */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1TypeEnum;
+  /** The organization ID associated with the group. */
+  organization_id: string;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup1TypeEnum = "organization";
+/** Reference to a tenant group */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2 {
+  /** The unique identifier for the group. */
+  id: string;
+  /** The external identifier for the group. */
+  external_id?: string;
+  type: EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2TypeEnum;
+}
+/**
+ * The type of the group.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgGroupRoleDeletedObjectGroup2TypeEnum = "tenant";
+/** The organization the group role is removed from. */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObjectOrganization {
+  /** ID of the organization. */
+  id: string;
+}
+/** The role removed from the group. */
+export interface EventStreamCloudEventOrgGroupRoleDeletedObjectRole {
+  /** The ID of the role. */
+  id: string;
+}
+/** SSE message for organization.member.added. */
+export interface EventStreamCloudEventOrgMemberAdded {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.member.added";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgMemberAddedCloudEvent;
+}
+/** Represents an event that occurs when a member is added to an organization. */
+export interface EventStreamCloudEventOrgMemberAddedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgMemberAddedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgMemberAddedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgMemberAddedCloudEventTypeEnum = "organization.member.added";
+/** The event payload. */
+export interface EventStreamCloudEventOrgMemberAddedData {
+  object: EventStreamCloudEventOrgMemberAddedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgMemberAddedObject {
+  organization: EventStreamCloudEventOrgMemberAddedObjectOrganization;
+  user: EventStreamCloudEventOrgMemberAddedObjectUser;
+}
+/** The organization the member belongs to. */
+export interface EventStreamCloudEventOrgMemberAddedObjectOrganization {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+}
+/** The user that is a member of the organization. */
+export interface EventStreamCloudEventOrgMemberAddedObjectUser {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  [key: string]: unknown;
+}
+/** SSE message for organization.member.deleted. */
+export interface EventStreamCloudEventOrgMemberDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.member.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgMemberDeletedCloudEvent;
+}
+/** Represents an event that occurs when a member is removed from an organization. */
+export interface EventStreamCloudEventOrgMemberDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgMemberDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgMemberDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgMemberDeletedCloudEventTypeEnum = "organization.member.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventOrgMemberDeletedData {
+  object: EventStreamCloudEventOrgMemberDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgMemberDeletedObject {
+  organization: EventStreamCloudEventOrgMemberDeletedObjectOrganization;
+  user: EventStreamCloudEventOrgMemberDeletedObjectUser;
+}
+/** The organization the member belongs to. */
+export interface EventStreamCloudEventOrgMemberDeletedObjectOrganization {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+}
+/** The user that is a member of the organization. */
+export interface EventStreamCloudEventOrgMemberDeletedObjectUser {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  [key: string]: unknown;
+}
+/** SSE message for organization.member.role.assigned. */
+export interface EventStreamCloudEventOrgMemberRoleAssigned {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.member.role.assigned";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgMemberRoleAssignedCloudEvent;
+}
+/** Represents an event that occurs when a member is added to an organization. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgMemberRoleAssignedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgMemberRoleAssignedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgMemberRoleAssignedCloudEventTypeEnum =
+  "organization.member.role.assigned";
+/** The event payload. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedData {
+  object: EventStreamCloudEventOrgMemberRoleAssignedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedObject {
+  organization: EventStreamCloudEventOrgMemberRoleAssignedObjectOrganization;
+  user: EventStreamCloudEventOrgMemberRoleAssignedObjectUser;
+  role: EventStreamCloudEventOrgMemberRoleAssignedObjectRole;
+}
+/** The organization the member belongs to. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedObjectOrganization {
+  /** ID of the organization. */
+  id: string;
+}
+/** The role assigned to the user in the organization. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedObjectRole {
+  /** The ID of the role. */
+  id: string;
+  /** The name of the role. */
+  name: string;
+}
+/** The user that is a member of the organization. */
+export interface EventStreamCloudEventOrgMemberRoleAssignedObjectUser {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  [key: string]: unknown;
+}
+/** SSE message for organization.member.role.deleted. */
+export interface EventStreamCloudEventOrgMemberRoleDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.member.role.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgMemberRoleDeletedCloudEvent;
+}
+/** Represents an event that occurs when a member is removed from an organization. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgMemberRoleDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgMemberRoleDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgMemberRoleDeletedCloudEventTypeEnum =
+  "organization.member.role.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedData {
+  object: EventStreamCloudEventOrgMemberRoleDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedObject {
+  organization: EventStreamCloudEventOrgMemberRoleDeletedObjectOrganization;
+  user: EventStreamCloudEventOrgMemberRoleDeletedObjectUser;
+  role: EventStreamCloudEventOrgMemberRoleDeletedObjectRole;
+}
+/** The organization the member belongs to. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedObjectOrganization {
+  /** ID of the organization. */
+  id: string;
+}
+/** The role assigned to the user in the organization. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedObjectRole {
+  /** The ID of the role. */
+  id: string;
+  /** The name of the role. */
+  name: string;
+}
+/** The user that is a member of the organization. */
+export interface EventStreamCloudEventOrgMemberRoleDeletedObjectUser {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  [key: string]: unknown;
+}
+/** SSE message for organization.updated. */
+export interface EventStreamCloudEventOrgUpdated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "organization.updated";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventOrgUpdatedCloudEvent;
+}
+/** Represents an event that occurs when an organization is updated. */
+export interface EventStreamCloudEventOrgUpdatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventOrgUpdatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventOrgUpdatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventOrgUpdatedCloudEventTypeEnum = "organization.updated";
+/** The event payload. */
+export interface EventStreamCloudEventOrgUpdatedData {
+  object: EventStreamCloudEventOrgUpdatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventOrgUpdatedObject {
+  /** The human-readable identifier for the organization that will be used by end-users to direct them to their organization in your application.. */
+  name?: string;
+  /** ID of the organization. */
+  id: string;
+  /** If set, the name that will be displayed to end-users for this organization in any interaction with them. */
+  display_name?: string;
+  metadata?: EventStreamCloudEventOrgUpdatedObjectMetadata;
+  branding?: EventStreamCloudEventOrgUpdatedObjectBranding;
+}
+/** The branding associated with the organization. */
+export interface EventStreamCloudEventOrgUpdatedObjectBranding {
+  /**
+   * Format: uri
+   * @description URL of logo to display on login page.
+   */
+  logo_url?: string;
+  colors?: EventStreamCloudEventOrgUpdatedObjectBrandingColors;
+}
+/** Color scheme used to customize the login pages. */
+export interface EventStreamCloudEventOrgUpdatedObjectBrandingColors {
+  /** HEX Color for primary elements. */
+  primary?: string;
+  /** HEX Color for background. */
+  page_background?: string;
+}
+/** The metadata associated with the organization. */
+export interface EventStreamCloudEventOrgUpdatedObjectMetadata {
+  [key: string]: unknown;
+}
+/** SSE message for user.created. */
+export interface EventStreamCloudEventUserCreated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "user.created";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventUserCreatedCloudEvent;
+}
+/** Represents an event that occurs when a user is created. */
+export interface EventStreamCloudEventUserCreatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventUserCreatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventUserCreatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedCloudEventTypeEnum = "user.created";
+/** The event payload. */
+export interface EventStreamCloudEventUserCreatedData {
+  object: EventStreamCloudEventUserCreatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventUserCreatedObject {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Username of this user. */
+  username?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+  /** Array of user identity objects when accounts are linked. */
+  identities: EventStreamCloudEventUserCreatedObjectIdentitiesItem[];
+  app_metadata?: EventStreamCloudEventUserCreatedObjectAppMetadata;
+  user_metadata?: EventStreamCloudEventUserCreatedObjectUserMetadata;
+  /**
+   * Format: uri
+   * @description URL to picture, photo, or avatar of this user.
+   */
+  picture?: string;
+  /** Name of this user. */
+  name?: string;
+  /** Preferred nickname or alias of this user. */
+  nickname?: string;
+  /** List of multi-factor authentication providers with which this user has enrolled. */
+  multifactor?: string[];
+  /** Last IP address from which this user logged in. */
+  last_ip?: string;
+  /**
+   * Format: date-time
+   * @description Last date and time this user logged in (ISO_8601 format).
+   */
+  last_login?: string;
+  /** Total number of logins this user has performed. */
+  logins_count?: number;
+  /** Whether this user was blocked by an administrator (true) or is not (false). */
+  blocked?: boolean;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  [key: string]: unknown;
+}
+/** User metadata to which this user has read-only access. */
+export interface EventStreamCloudEventUserCreatedObjectAppMetadata {
+  [key: string]: unknown;
+}
+/** Identity object when accounts are linked. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItem =
+  | EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom
+  | EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase
+  | EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise
+  | EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless
+  | EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial;
+/** The identity object for custom identity providers. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemCustom {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomUserId;
+  profileData?: EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData;
+  provider: EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProviderEnum;
+  isSocial: EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of custom identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomProviderEnum = "custom";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemCustomUserId = string | number;
+/** The identity object for database identity providers. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabase {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseUserId;
+  profileData?: EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProfileData;
+  provider: EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProviderEnum;
+  isSocial: EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of database identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseProviderEnum = "auth0";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemDatabaseUserId = string | number;
+/** The identity object for enterprise identity providers. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterprise {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseUserId;
+  profileData?: EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProfileData;
+  provider: EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum;
+  isSocial: EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of enterprise identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseProviderEnum =
+  | "ad"
+  | "adfs"
+  | "google-apps"
+  | "ip"
+  | "office365"
+  | "oidc"
+  | "okta"
+  | "pingfederate"
+  | "samlp"
+  | "sharepoint"
+  | "waad";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemEnterpriseUserId = string | number;
+/** The identity object for passwordless identity providers. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordless {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessUserId;
+  profileData?: EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProfileData;
+  provider: EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProviderEnum;
+  isSocial: EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of passwordless identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessProviderEnum =
+  | "email"
+  | "sms";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemPasswordlessUserId =
+  | string
+  | number;
+/** The identity object for social identity providers. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemSocial {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialUserId;
+  profileData?: EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProfileData;
+  provider: EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum;
+  isSocial: EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialIsSocialEnum = true;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of social identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialProviderEnum =
+  | "amazon"
+  | "apple"
+  | "dropbox"
+  | "bitbucket"
+  | "auth0-oidc"
+  | "baidu"
+  | "bitly"
+  | "box"
+  | "daccount"
+  | "dwolla"
+  | "evernote-sandbox"
+  | "evernote"
+  | "exact"
+  | "facebook"
+  | "fitbit"
+  | "github"
+  | "google-oauth2"
+  | "instagram"
+  | "line"
+  | "linkedin"
+  | "oauth1"
+  | "oauth2"
+  | "paypal"
+  | "paypal-sandbox"
+  | "planningcenter"
+  | "salesforce-community"
+  | "salesforce-sandbox"
+  | "salesforce"
+  | "shopify"
+  | "soundcloud"
+  | "thirtysevensignals"
+  | "twitter"
+  | "untapped"
+  | "vkontakte"
+  | "weibo"
+  | "windowslive"
+  | "wordpress"
+  | "yahoo"
+  | "yandex";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserCreatedObjectIdentitiesItemSocialUserId = string | number;
+/** User metadata to which this user has read/write access. */
+export interface EventStreamCloudEventUserCreatedObjectUserMetadata {
+  [key: string]: unknown;
+}
+/** SSE message for user.deleted. */
+export interface EventStreamCloudEventUserDeleted {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "user.deleted";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventUserDeletedCloudEvent;
+}
+/** Represents an event that occurs when a user is deleted. */
+export interface EventStreamCloudEventUserDeletedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventUserDeletedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventUserDeletedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedCloudEventTypeEnum = "user.deleted";
+/** The event payload. */
+export interface EventStreamCloudEventUserDeletedData {
+  object: EventStreamCloudEventUserDeletedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventUserDeletedObject {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Username of this user. */
+  username?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+  /** Array of user identity objects when accounts are linked. */
+  identities: EventStreamCloudEventUserDeletedObjectIdentitiesItem[];
+  app_metadata?: EventStreamCloudEventUserDeletedObjectAppMetadata;
+  user_metadata?: EventStreamCloudEventUserDeletedObjectUserMetadata;
+  /**
+   * Format: uri
+   * @description URL to picture, photo, or avatar of this user.
+   */
+  picture?: string;
+  /** Name of this user. */
+  name?: string;
+  /** Preferred nickname or alias of this user. */
+  nickname?: string;
+  /** List of multi-factor authentication providers with which this user has enrolled. */
+  multifactor?: string[];
+  /** Last IP address from which this user logged in. */
+  last_ip?: string;
+  /**
+   * Format: date-time
+   * @description Last date and time this user logged in (ISO_8601 format).
+   */
+  last_login?: string;
+  /** Total number of logins this user has performed. */
+  logins_count?: number;
+  /** Whether this user was blocked by an administrator (true) or is not (false). */
+  blocked?: boolean;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was deleted (ISO_8601 format).
+   */
+  deleted_at: string;
+  [key: string]: unknown;
+}
+/** User metadata to which this user has read-only access. */
+export interface EventStreamCloudEventUserDeletedObjectAppMetadata {
+  [key: string]: unknown;
+}
+/** Identity object when accounts are linked. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItem =
+  | EventStreamCloudEventUserDeletedObjectIdentitiesItemCustom
+  | EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabase
+  | EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterprise
+  | EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordless
+  | EventStreamCloudEventUserDeletedObjectIdentitiesItemSocial;
+/** The identity object for custom identity providers. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemCustom {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomUserId;
+  profileData?: EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProfileData;
+  provider: EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProviderEnum;
+  isSocial: EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of custom identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomProviderEnum = "custom";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemCustomUserId = string | number;
+/** The identity object for database identity providers. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabase {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseUserId;
+  profileData?: EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProfileData;
+  provider: EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProviderEnum;
+  isSocial: EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of database identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseProviderEnum = "auth0";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemDatabaseUserId = string | number;
+/** The identity object for enterprise identity providers. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterprise {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseUserId;
+  profileData?: EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProfileData;
+  provider: EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProviderEnum;
+  isSocial: EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of enterprise identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseProviderEnum =
+  | "ad"
+  | "adfs"
+  | "google-apps"
+  | "ip"
+  | "office365"
+  | "oidc"
+  | "okta"
+  | "pingfederate"
+  | "samlp"
+  | "sharepoint"
+  | "waad";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemEnterpriseUserId = string | number;
+/** The identity object for passwordless identity providers. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordless {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessUserId;
+  profileData?: EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProfileData;
+  provider: EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProviderEnum;
+  isSocial: EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of passwordless identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessProviderEnum =
+  | "email"
+  | "sms";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemPasswordlessUserId =
+  | string
+  | number;
+/** The identity object for social identity providers. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemSocial {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialUserId;
+  profileData?: EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProfileData;
+  provider: EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProviderEnum;
+  isSocial: EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialIsSocialEnum = true;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of social identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialProviderEnum =
+  | "amazon"
+  | "apple"
+  | "dropbox"
+  | "bitbucket"
+  | "auth0-oidc"
+  | "baidu"
+  | "bitly"
+  | "box"
+  | "daccount"
+  | "dwolla"
+  | "evernote-sandbox"
+  | "evernote"
+  | "exact"
+  | "facebook"
+  | "fitbit"
+  | "github"
+  | "google-oauth2"
+  | "instagram"
+  | "line"
+  | "linkedin"
+  | "oauth1"
+  | "oauth2"
+  | "paypal"
+  | "paypal-sandbox"
+  | "planningcenter"
+  | "salesforce-community"
+  | "salesforce-sandbox"
+  | "salesforce"
+  | "shopify"
+  | "soundcloud"
+  | "thirtysevensignals"
+  | "twitter"
+  | "untapped"
+  | "vkontakte"
+  | "weibo"
+  | "windowslive"
+  | "wordpress"
+  | "yahoo"
+  | "yandex";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserDeletedObjectIdentitiesItemSocialUserId = string | number;
+/** User metadata to which this user has read/write access. */
+export interface EventStreamCloudEventUserDeletedObjectUserMetadata {
+  [key: string]: unknown;
+}
+/** SSE message for user.updated. */
+export interface EventStreamCloudEventUserUpdated {
+  /**
+   * discriminator enum property added by openapi-typescript
+   * @enum {string}
+   */
+  type: "user.updated";
+  /** Opaque cursor representing position in the stream. Pass as the `from` query parameter to resume. */
+  offset: string;
+  event: EventStreamCloudEventUserUpdatedCloudEvent;
+}
+/** Represents an event that occurs when a user is updated. */
+export interface EventStreamCloudEventUserUpdatedCloudEvent {
+  /** The version of the CloudEvents specification which the event uses. */
+  specversion: string;
+  type: EventStreamCloudEventUserUpdatedCloudEventTypeEnum;
+  /** The source of the event. This will take the form 'urn:auth0:<tenant>.<domain>'. */
+  source: string;
+  /** A unique identifier for the event. */
+  id: string;
+  /**
+   * Format: date-time
+   * @description An ISO-8601 timestamp indicating when the event physically occurred.
+   */
+  time: string;
+  data: EventStreamCloudEventUserUpdatedData;
+  /** The auth0 tenant ID to which the event is associated. */
+  a0tenant: string;
+  /** The auth0 event stream ID of the stream the event was delivered on. */
+  a0stream: string;
+  a0purpose?: EventStreamCloudEventA0PurposeEnum;
+}
+/**
+ * The type of the event which has happened.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedCloudEventTypeEnum = "user.updated";
+/** The event payload. */
+export interface EventStreamCloudEventUserUpdatedData {
+  object: EventStreamCloudEventUserUpdatedObject;
+  context?: EventStreamCloudEventContext;
+}
+/** The event content. */
+export interface EventStreamCloudEventUserUpdatedObject {
+  /** ID of the user which can be used when interacting with other APIs. */
+  user_id: string;
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Username of this user. */
+  username?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was created (ISO_8601 format).
+   */
+  created_at: string;
+  /**
+   * Format: date-time
+   * @description Date and time when this entity was last updated/modified (ISO_8601 format).
+   */
+  updated_at: string;
+  /** Array of user identity objects when accounts are linked. */
+  identities: EventStreamCloudEventUserUpdatedObjectIdentitiesItem[];
+  app_metadata?: EventStreamCloudEventUserUpdatedObjectAppMetadata;
+  user_metadata?: EventStreamCloudEventUserUpdatedObjectUserMetadata;
+  /**
+   * Format: uri
+   * @description URL to picture, photo, or avatar of this user.
+   */
+  picture?: string;
+  /** Name of this user. */
+  name?: string;
+  /** Preferred nickname or alias of this user. */
+  nickname?: string;
+  /** List of multi-factor authentication providers with which this user has enrolled. */
+  multifactor?: string[];
+  /** Last IP address from which this user logged in. */
+  last_ip?: string;
+  /**
+   * Format: date-time
+   * @description Last date and time this user logged in (ISO_8601 format).
+   */
+  last_login?: string;
+  /** Total number of logins this user has performed. */
+  logins_count?: number;
+  /** Whether this user was blocked by an administrator (true) or is not (false). */
+  blocked?: boolean;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  [key: string]: unknown;
+}
+/** User metadata to which this user has read-only access. */
+export interface EventStreamCloudEventUserUpdatedObjectAppMetadata {
+  [key: string]: unknown;
+}
+/** Identity object when accounts are linked. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItem =
+  | EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustom
+  | EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabase
+  | EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterprise
+  | EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordless
+  | EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocial;
+/** The identity object for custom identity providers. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustom {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomUserId;
+  profileData?: EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProfileData;
+  provider: EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProviderEnum;
+  isSocial: EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of custom identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomProviderEnum = "custom";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemCustomUserId = string | number;
+/** The identity object for database identity providers. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabase {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseUserId;
+  profileData?: EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProfileData;
+  provider: EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProviderEnum;
+  isSocial: EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of database identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseProviderEnum = "auth0";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemDatabaseUserId = string | number;
+/** The identity object for enterprise identity providers. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterprise {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseUserId;
+  profileData?: EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProfileData;
+  provider: EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProviderEnum;
+  isSocial: EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of enterprise identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseProviderEnum =
+  | "ad"
+  | "adfs"
+  | "google-apps"
+  | "ip"
+  | "office365"
+  | "oidc"
+  | "okta"
+  | "pingfederate"
+  | "samlp"
+  | "sharepoint"
+  | "waad";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemEnterpriseUserId = string | number;
+/** The identity object for passwordless identity providers. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordless {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessUserId;
+  profileData?: EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProfileData;
+  provider: EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProviderEnum;
+  isSocial: EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessIsSocialEnum = false;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of passwordless identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessProviderEnum =
+  | "email"
+  | "sms";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemPasswordlessUserId =
+  | string
+  | number;
+/** The identity object for social identity providers. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocial {
+  /** Name of the connection containing this identity. */
+  connection: string;
+  user_id: EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialUserId;
+  profileData?: EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProfileData;
+  provider: EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProviderEnum;
+  isSocial: EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialIsSocialEnum;
+}
+/** @enum {boolean} */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialIsSocialEnum = true;
+/** Profile data for the user. */
+export interface EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProfileData {
+  /**
+   * Format: email
+   * @description Email address of this user.
+   */
+  email?: string;
+  /** Whether this email address is verified (true) or unverified (false). */
+  email_verified?: boolean;
+  /** Name of this user. */
+  name?: string;
+  /** Username of this user. */
+  username?: string;
+  /** Given name/first name/forename of this user. */
+  given_name?: string;
+  /** Family name/last name/surname of this user. */
+  family_name?: string;
+  /** Phone number of this user. */
+  phone_number?: string;
+  /** Whether this phone number has been verified (true) or not (false). */
+  phone_verified?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * List of social identity providers.
+ * @enum {string}
+ */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialProviderEnum =
+  | "amazon"
+  | "apple"
+  | "dropbox"
+  | "bitbucket"
+  | "auth0-oidc"
+  | "baidu"
+  | "bitly"
+  | "box"
+  | "daccount"
+  | "dwolla"
+  | "evernote-sandbox"
+  | "evernote"
+  | "exact"
+  | "facebook"
+  | "fitbit"
+  | "github"
+  | "google-oauth2"
+  | "instagram"
+  | "line"
+  | "linkedin"
+  | "oauth1"
+  | "oauth2"
+  | "paypal"
+  | "paypal-sandbox"
+  | "planningcenter"
+  | "salesforce-community"
+  | "salesforce-sandbox"
+  | "salesforce"
+  | "shopify"
+  | "soundcloud"
+  | "thirtysevensignals"
+  | "twitter"
+  | "untapped"
+  | "vkontakte"
+  | "weibo"
+  | "windowslive"
+  | "wordpress"
+  | "yahoo"
+  | "yandex";
+/** The IDP-specific identifer for the user. */
+export type EventStreamCloudEventUserUpdatedObjectIdentitiesItemSocialUserId = string | number;
+/** User metadata to which this user has read/write access. */
+export interface EventStreamCloudEventUserUpdatedObjectUserMetadata {
+  [key: string]: unknown;
+}
 /** @enum {string} */
 export type EventStreamSubscribeEventsEventTypeEnum =
   | "group.created"
@@ -28,6 +2992,32 @@ export type EventStreamSubscribeEventsEventTypeEnum =
   | "user.updated";
 /** Event type(s) to listen for. Specify multiple times for multiple types (e.g., ?event_type=user.created&event_type=user.updated). If not provided, all event types will be streamed. */
 export type EventStreamSubscribeEventsEventTypeParam = EventStreamSubscribeEventsEventTypeEnum[];
+/** The JSON payload delivered in each SSE data line. The type field is injected from the SSE event field by the SDK. Discriminated by type: an event type name for events, "error" for errors, and "offset-only" for cursor-only heartbeats. */
+export type EventStreamSubscribeEventsResponseContent =
+  | EventStreamCloudEventGroupCreated
+  | EventStreamCloudEventGroupDeleted
+  | EventStreamCloudEventGroupMemberAdded
+  | EventStreamCloudEventGroupMemberDeleted
+  | EventStreamCloudEventGroupRoleAssigned
+  | EventStreamCloudEventGroupRoleDeleted
+  | EventStreamCloudEventGroupUpdated
+  | EventStreamCloudEventOrgConnectionAdded
+  | EventStreamCloudEventOrgConnectionRemoved
+  | EventStreamCloudEventOrgConnectionUpdated
+  | EventStreamCloudEventOrgCreated
+  | EventStreamCloudEventOrgDeleted
+  | EventStreamCloudEventOrgGroupRoleAssigned
+  | EventStreamCloudEventOrgGroupRoleDeleted
+  | EventStreamCloudEventOrgMemberAdded
+  | EventStreamCloudEventOrgMemberDeleted
+  | EventStreamCloudEventOrgMemberRoleAssigned
+  | EventStreamCloudEventOrgMemberRoleDeleted
+  | EventStreamCloudEventOrgUpdated
+  | EventStreamCloudEventUserCreated
+  | EventStreamCloudEventUserDeleted
+  | EventStreamCloudEventUserUpdated
+  | EventStreamCloudEventErrorMessage
+  | EventStreamCloudEventOffsetOnlyMessage;
 /** What {@link subscribeEvents} takes: `GET /events`'s parameters by their API names. */
 export interface SubscribeEventsInput {
   /** Opaque token representing position in the stream. If not provided, stream will start from the latest events. */
@@ -38,4 +3028,4 @@ export interface SubscribeEventsInput {
   event_type?: EventStreamSubscribeEventsEventTypeParam;
 }
 /** What {@link subscribeEvents} resolves to. */
-export type SubscribeEventsResult = string;
+export type SubscribeEventsResult = EventStreamSubscribeEventsResponseContent;
