@@ -93,7 +93,7 @@ export interface TokenCache {
  * keeps its coordination: a registered symbol, so that copies of the package agree.
  * @internal
  */
-export const TOKEN_SHARE = Symbol.for("auth0-edge.token-share");
+export const TOKEN_SHARE = Symbol.for("@auth0-edge/management.token-share");
 
 /**
  * What a client asks of a shared cache for one cache key. Short names: the client calls

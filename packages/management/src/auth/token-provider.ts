@@ -120,11 +120,6 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     slots.set(key, s);
   }
   const now = () => Date.now();
-  // The coordination of a shared cache lives with the cache (see shareTokenCache), so a
-  // client without one does not carry it.
-  const shared = (cache as (TokenCache & { [TOKEN_SHARE]: TokenShareHook }) | undefined)?.[
-    TOKEN_SHARE
-  ](key, (t, ahead) => usable(t, ahead));
   let current: CachedToken | undefined;
 
   /**
@@ -136,6 +131,11 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   /** Fresh, and before its expiry (`ahead`: before this instance's refresh point). */
   const usable = (t: CachedToken | undefined, ahead?: boolean): t is CachedToken =>
     fresh(t) && t.expiresAt - (ahead ? leewayMs * (1 - (shared?.s ?? 0) * s.j) : 0) > now();
+  // The coordination of a shared cache lives with the cache (see shareTokenCache), so a
+  // client without one does not carry it. `usable` reads `shared` only once this has run.
+  const shared = (cache as (TokenCache & { [TOKEN_SHARE]: TokenShareHook }) | undefined)?.[
+    TOKEN_SHARE
+  ](key, usable);
 
   function strike() {
     if (++s.n > 2) {
