@@ -7,7 +7,7 @@ import type { ClientObserver } from "./observer.js";
 import type { ManagementClientOptions, TokenSource } from "./options.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
 import { RETRY_DEFAULTS, type ResolvedRetryOptions, retryOptions } from "./retry-strategy.js";
-import type { TokenCache } from "./token-cache.js";
+import { TOKEN_SHARE, type TokenCache } from "./token-cache.js";
 import { anything, boolean, type Check, checkOptions, number, refuse, string } from "./validate.js";
 import type { FetchLike } from "./web-types.js";
 
@@ -44,12 +44,11 @@ const privateKey: Check<PrivateKeyJwtSigner> = (value, name) =>
     ? value
     : refuse(Err, name, "come from privateKeyJwt() of @auth0-edge/management/private-key-jwt");
 
+// A cache carries its own coordination (see shareTokenCache), so a client without one does not.
 const tokenCache: Check<TokenCache> = (value, name) =>
-  ["get", "set", "delete"].every(
-    (m) => typeof (value as Record<string, unknown>)?.[m] === "function",
-  )
+  typeof (value as Record<symbol, unknown>)?.[TOKEN_SHARE] === "function"
     ? (value as TokenCache)
-    : refuse(Err, name, "have get, set and delete methods");
+    : refuse(Err, name, "come from shareTokenCache() of @auth0-edge/management/token-cache");
 
 const MIDDLEWARE_ENTRY = {
   middleware: anything,

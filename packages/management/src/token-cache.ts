@@ -35,7 +35,10 @@ export interface TokenCacheLease {
 /**
  * Where access tokens are kept between requests, isolates and processes.
  *
- * Any object with `get`, `set` and `delete` works (in-memory, Workers KV, Redis, …). A
+ * Any object with `get`, `set` and `delete` works (in-memory, Workers KV, Redis, …) once it
+ * has gone through `shareTokenCache()` of `@auth0-edge/management/token-cache`, which holds
+ * the coordination described here (the cache packages' caches come that way); the client
+ * refuses a cache that did not, so that a client without one does not carry that code. A
  * cache that fails — it throws, rejects, hangs for more than 2 s or returns something
  * that is not a {@link CachedToken} — never fails an API call: the client treats the
  * failure as a miss and fetches a token itself.
@@ -84,3 +87,34 @@ export interface TokenCache {
    */
   lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }
+
+/**
+ * Where a cache made by `shareTokenCache()` (of `@auth0-edge/management/token-cache`)
+ * keeps its coordination: a registered symbol, so that copies of the package agree.
+ * @internal
+ */
+export const TOKEN_SHARE = Symbol.for("@auth0-edge/management.token-share");
+
+/**
+ * What a client asks of a shared cache for one cache key. Short names: the client calls
+ * them, and property names are not minified.
+ * @internal
+ */
+export interface TokenShare {
+  /** How far into the refresh window an instance's own refresh point may fall (0–1). */
+  s: number;
+  /**
+   * A token from the cache or from `grant` (its token then stored), coordinated with the
+   * other instances; `undefined` ahead of expiry when another instance holds the refresh.
+   */
+  o(ahead: boolean, grant: () => Promise<CachedToken>): Promise<CachedToken | undefined>;
+  /** The API refused `token`: delete the shared entry while it still holds it. */
+  r(token: string): Promise<unknown>;
+}
+
+/** @internal */
+export type TokenShareHook = (
+  this: TokenCache,
+  key: string,
+  usable: (token: CachedToken | undefined, ahead: boolean) => boolean,
+) => TokenShare;

@@ -38,8 +38,11 @@ describe("bundles of the generated operations", () => {
     // listUsers is imported but unused: its path and the pagination code are gone.
     expect(report.text).not.toContain('"/users"');
     expect(report.text).not.toContain("include_totals");
-    // No observer, event stream or export code: only what imports them pays for them.
+    // No observer, event stream or export code, and no shared-cache coordination (leases,
+    // locks, renewal): only what imports them pays for them.
     for (const word of [
+      ":lock",
+      "renew",
       "auth0.rate_limit",
       "auth0-edge attempt",
       "text/event-stream",

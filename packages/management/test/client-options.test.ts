@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, createManagementClient, ManagementError } from "../src/index.js";
 import { privateKeyJwt } from "../src/private-key-jwt.js";
+import { shareTokenCache } from "../src/token-cache-kit/index.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN, expectNoSecrets } from "./support/secrets.js";
 
 const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
@@ -130,5 +131,36 @@ describe("createManagementClient", () => {
     expect(error).toBeInstanceOf(ManagementError);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("ConfigurationError");
+  });
+});
+
+describe("tokenCache", () => {
+  const plain = () => ({ get: () => undefined, set: () => {}, delete: () => {} });
+
+  it("refuses a cache that did not go through shareTokenCache, and names the way", () => {
+    const error = configurationErrorOf(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, tokenCache: plain() }),
+    );
+    expect(error.message).toBe(
+      "`tokenCache` must come from shareTokenCache() of @auth0-edge/management/token-cache",
+    );
+  });
+
+  it("takes the same cache once shareTokenCache marked it, and keeps the object", () => {
+    const cache = plain();
+    expect(shareTokenCache(cache)).toBe(cache);
+    expect(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, tokenCache: cache }),
+    ).not.toThrow();
+    // A copy keeps the mark, and coordinates through the copy's own methods.
+    expect(() =>
+      createManagementClient({ domain: DOMAIN, ...credentials, tokenCache: { ...cache } }),
+    ).not.toThrow();
+  });
+
+  it("shareTokenCache refuses an object without get, set and delete", () => {
+    expect(() => shareTokenCache({ get: () => undefined } as never)).toThrow(
+      new ConfigurationError("`tokenCache` must have get, set and delete methods"),
+    );
   });
 });

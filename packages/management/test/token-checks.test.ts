@@ -6,6 +6,7 @@ import {
   type TokenCache,
   TokenError,
 } from "../src/index.js";
+import { shareTokenCache } from "../src/token-cache-kit/index.js";
 import { expectNoCanary } from "./chaos/server.js";
 import { mapCache } from "./support/map-cache.js";
 import { json } from "./support/scripted-fetch.js";
@@ -40,7 +41,7 @@ const secretClient = (fetch: typeof globalThis.fetch, tokenCache?: TokenCache) =
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     fetch,
-    tokenCache,
+    tokenCache: tokenCache && shareTokenCache(tokenCache),
   });
 const get = { method: "GET", path: "/users" } as const;
 

@@ -1,6 +1,7 @@
 import { setTimeout as realSleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CachedToken, TokenCache } from "../src/index.js";
+import { shareTokenCache } from "../src/token-cache-kit/index.js";
 import { emulatedTenant } from "./support/emulator.js";
 import { settleWithFakeTime, untilReal } from "./support/fake-time.js";
 import { leaseStore } from "./support/lease-cache.js";
@@ -28,6 +29,10 @@ async function isolate(tenant: Tenant, fetch: typeof globalThis.fetch = tenant.f
         clientSecret: CLIENT_SECRET,
         fetch,
         ...extra,
+        // A cache of the tests' own goes through shareTokenCache, as a user's does.
+        ...(extra.tokenCache
+          ? { tokenCache: shareTokenCache(extra.tokenCache as TokenCache) }
+          : {}),
       } as never),
   };
 }

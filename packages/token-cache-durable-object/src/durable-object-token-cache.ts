@@ -2,6 +2,7 @@ import type { CachedToken, TokenCache, TokenCacheLease } from "@auth0-edge/manag
 import {
   assertStoredToken,
   createTokenCodec,
+  shareTokenCache,
   storageTtlMs,
   TokenCacheError,
 } from "@auth0-edge/management/token-cache";
@@ -152,7 +153,7 @@ export function createDurableObjectTokenCache(
     return get.call(namespace, namespace.idFromName(name));
   };
 
-  return {
+  return shareTokenCache({
     async get(key) {
       const name = objectName(key);
       const entry = await coordinator(name).read();
@@ -198,5 +199,5 @@ export function createDurableObjectTokenCache(
         release: () => coordinator(name).release(key, id),
       };
     },
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { CachedToken, TokenCache } from "@auth0-edge/management";
 import {
   assertStoredToken,
   createTokenCodec,
+  shareTokenCache,
   storageTtlMs,
   TokenCacheError,
 } from "@auth0-edge/management/token-cache";
@@ -142,7 +143,7 @@ export function createKvTokenCache(
     return utf8Length(full) <= KV_MAX_KEY_BYTES ? full : `${prefix}sha256:${await sha256Hex(key)}`;
   };
 
-  return {
+  return shareTokenCache({
     async get(key) {
       const kvKey = await storageKey(key);
       return codec.decode(kvKey, await namespace.get(kvKey), now());
@@ -162,5 +163,5 @@ export function createKvTokenCache(
     async delete(key) {
       await namespace.delete(await storageKey(key));
     },
-  };
+  });
 }

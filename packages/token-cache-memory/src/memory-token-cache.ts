@@ -1,6 +1,7 @@
 import type { CachedToken, TokenCache } from "@auth0-edge/management";
 import {
   assertStoredToken,
+  shareTokenCache,
   storageTtlMs,
   storedFields,
   TokenCacheError,
@@ -112,7 +113,7 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
     }
   };
 
-  return {
+  return shareTokenCache({
     get(key) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;
@@ -171,5 +172,5 @@ export function createMemoryTokenCache(options: MemoryTokenCacheOptions = {}): M
     clear() {
       entries.clear();
     },
-  };
+  });
 }

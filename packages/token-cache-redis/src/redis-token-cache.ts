@@ -2,6 +2,7 @@ import type { CachedToken, TokenCache, TokenCacheLease } from "@auth0-edge/manag
 import {
   assertStoredToken,
   createTokenCodec,
+  shareTokenCache,
   storageTtlMs,
   TokenCacheError,
 } from "@auth0-edge/management/token-cache";
@@ -195,7 +196,7 @@ export function createRedisTokenCache(
     };
   }
 
-  return {
+  return shareTokenCache({
     async get(key) {
       const text = await bounded("get", () => redis.get(prefix + key));
       return codec.decode(prefix + key, text, now());
@@ -240,5 +241,5 @@ export function createRedisTokenCache(
           },
         }
       : {}),
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { ManagementError, TokenError } from "../errors.js";
 import type { RequestContext } from "../pipeline.js";
 import type { CachedToken } from "../token-cache.js";
+import { isRecord } from "../validate.js";
 import type { PrivateKeyJwtSigner } from "./client-assertion.js";
 import { checkToken } from "./token-provider.js";
 
@@ -18,10 +19,6 @@ export interface GrantSettings {
   send: (ctx: RequestContext) => Promise<Response>;
   /** What every error of the client is redacted of: the grant adds its client assertions. */
   secrets: string[];
-}
-
-function fields(body: unknown): Record<string, unknown> {
-  return typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
 }
 
 /**
@@ -75,7 +72,8 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       const reason = error instanceof ManagementError ? error.message : "signing failed";
       throw new TokenError(`${failed} failed: ${reason}`, { cause: error });
     }
-    const answer = fields(ctx.result?.value);
+    const value = ctx.result?.value;
+    const answer = isRecord(value) ? value : {};
     if (!response.ok) {
       const error = typeof answer.error === "string" ? answer.error : undefined;
       const said = [error, answer.error_description]

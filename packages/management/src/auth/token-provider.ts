@@ -1,7 +1,12 @@
 import { ManagementError, TokenBrakeError, TokenError } from "../errors.js";
 import type { TokenSource } from "../options.js";
-import { raceAbort, sleep } from "../signals.js";
-import type { CachedToken, TokenCache } from "../token-cache.js";
+import { raceAbort } from "../signals.js";
+import {
+  type CachedToken,
+  TOKEN_SHARE,
+  type TokenCache,
+  type TokenShareHook,
+} from "../token-cache.js";
 import { TOKEN_CHARACTERS } from "../token-cache-kit/stored-token.js";
 
 /** Where the auth step gets bearer tokens from. */
@@ -50,14 +55,6 @@ export interface GrantingProviderSettings {
   leewayMs: number;
 }
 
-/** A lease's time to live; the holder renews it every third of that while it grants. */
-const LEASE_MS = 5_000;
-/** The time to live of a `lock` (never renewed), for caches without `lease`. */
-const LOCK_MS = 10_000;
-/** How long to wait for another instance's grant at most: a grant's own time-out, and a margin. */
-const WAIT_MS = 65_000;
-/** A bound on each cache call, so a hanging cache cannot hang the API call. */
-const CACHE_MS = 2_000;
 /** The brake's first pause, doubled at each trip up to 5 minutes. */
 const PAUSE_MS = 30_000;
 
@@ -96,39 +93,6 @@ const slots = new Map<string, Slot>();
 const draw = () => Math.random() ** (1 / 3);
 
 /**
- * Runs a cache call; a failure, or a call slower than `ms`, gives `fallback`. When a
- * call that timed out turns out to have succeeded, `late` gets its value: a lease taken
- * after its caller stopped waiting is given back rather than left to block everyone.
- */
-async function guarded<T, F = undefined>(
-  call: () => Promise<T> | T,
-  fallback?: F,
-  ms = CACHE_MS,
-  late?: (value: T) => unknown,
-): Promise<T | F> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const running = Promise.resolve().then(call);
-  try {
-    return await Promise.race([
-      running,
-      new Promise<F>((resolve) => {
-        timer = setTimeout(() => {
-          if (late) running.then(late).catch(() => {});
-          resolve(fallback as F);
-        }, ms);
-      }),
-    ]);
-  } catch {
-    return fallback as F;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** What holds a refresh: a lease (renewable) or a lock (its release only). */
-type Held = { release(): Promise<void>; renew?(): Promise<boolean> };
-
-/**
  * Obtains tokens with a grant and keeps them: in this client's memory, and in the
  * shared `cache` when one is given.
  *
@@ -156,45 +120,22 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     slots.set(key, s);
   }
   const now = () => Date.now();
-  // Without a lock, instances spread their refreshes over the window (XFetch-style).
-  const spread = cache && !cache.lease && !cache.lock ? 0.75 : 0;
   let current: CachedToken | undefined;
 
-  /** A bearer token, not refused, issued after the last refusal (a clock set back since forgets it). */
+  /**
+   * A token not refused, issued after the last refusal (a clock set back since forgets
+   * it). Each source checks it is a bearer token: the grant, and a shared cache's reads.
+   */
   const fresh = (t: CachedToken | undefined): t is CachedToken =>
-    typeof t?.accessToken === "string" &&
-    TOKEN_CHARACTERS.test(t.accessToken) &&
-    t.accessToken !== s.r &&
-    ((t.issuedAt ?? 0) >= s.at || s.at > now());
+    !!t && t.accessToken !== s.r && ((t.issuedAt ?? 0) >= s.at || s.at > now());
   /** Fresh, and before its expiry (`ahead`: before this instance's refresh point). */
   const usable = (t: CachedToken | undefined, ahead?: boolean): t is CachedToken =>
-    fresh(t) && t.expiresAt - (ahead ? leewayMs * (1 - spread * s.j) : 0) > now();
-
-  const readShared = async (ahead: boolean) => {
-    const t = cache && (await guarded(() => cache.get(key)));
-    return usable(t, ahead) ? t : undefined;
-  };
-
-  /** A lease or lock for this key's refresh; `undefined` while another holds it; `null` with none to take; `false` when the cache failed. */
-  async function take(waitMs: number): Promise<Held | undefined | null | false> {
-    const name = `${key}:lock`;
-    if (cache?.lease) {
-      return guarded(
-        () => cache.lease!(name, LEASE_MS, waitMs),
-        false as const,
-        waitMs + CACHE_MS,
-        (l) => l?.release(),
-      );
-    }
-    if (!cache?.lock) return null;
-    const release = await guarded(
-      () => cache.lock!(name, LOCK_MS),
-      false as const,
-      CACHE_MS,
-      (r) => r?.(),
-    );
-    return release && { release };
-  }
+    fresh(t) && t.expiresAt - (ahead ? leewayMs * (1 - (shared?.s ?? 0) * s.j) : 0) > now();
+  // The coordination of a shared cache lives with the cache (see shareTokenCache), so a
+  // client without one does not carry it. `usable` reads `shared` only once this has run.
+  const shared = (cache as (TokenCache & { [TOKEN_SHARE]: TokenShareHook }) | undefined)?.[
+    TOKEN_SHARE
+  ](key, usable);
 
   function strike() {
     if (++s.n > 2) {
@@ -203,48 +144,20 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     }
   }
 
-  async function grantAndShare(): Promise<CachedToken> {
+  async function grant(): Promise<CachedToken> {
     if (s.u > now()) {
       throw new TokenBrakeError("grants paused: 3 tokens refused in a row", {
         retryAt: s.u,
       });
     }
-    const token = await settings.grant().catch((error: TokenError) => {
+    return settings.grant().catch((error: TokenError) => {
       if (error.statusCode === 401 || error.statusCode === 403) strike();
       throw error;
     });
-    const ttlSeconds = Math.floor((token.expiresAt - now()) / 1000);
-    if (cache && ttlSeconds > 0) await guarded(() => cache.set(key, token, ttlSeconds));
-    return token;
   }
 
-  /** A token from the cache or a grant; `undefined` for a refresh ahead that another instance holds. */
-  async function obtain(ahead: boolean): Promise<CachedToken | undefined> {
-    const giveUpAt = now() + WAIT_MS;
-    let failures = 0;
-    for (let step = 25; ; step = Math.min(step * 2, 100)) {
-      const shared = await readShared(ahead);
-      if (shared) return shared;
-      const held = await take(ahead ? 0 : LEASE_MS);
-      if (held) {
-        const renewing =
-          held.renew && setInterval(() => guarded(() => held.renew!()), LEASE_MS / 3);
-        try {
-          return (await readShared(ahead)) ?? (await grantAndShare());
-        } finally {
-          clearInterval(renewing);
-          guarded(() => held.release());
-        }
-      }
-      // Nothing to take (`null`), or a cache that failed twice in a row when a token is
-      // needed now (`false`; once may be a slow moment): grant directly, as after a long
-      // wait. Ahead, a failure leaves the refresh to a later call.
-      failures = held === false ? failures + 1 : 0;
-      if (held === null || (failures > 1 && !ahead) || now() > giveUpAt) return grantAndShare();
-      if (ahead) return;
-      await sleep(step);
-    }
-  }
+  /** A token from the shared cache or a grant; `undefined` for a refresh ahead that another instance holds. */
+  const obtain = (ahead: boolean) => (shared ? shared.o(ahead, grant) : grant());
 
   /** The fetch under way for this key in this isolate, or a new one. */
   const join = (ahead: boolean): Promise<CachedToken | undefined> =>
@@ -289,8 +202,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
         strike();
       }
       if (current?.accessToken === token) current = undefined;
-      const shared = cache && (await guarded(() => cache.get(key)));
-      if (shared?.accessToken === token) await guarded(() => cache!.delete(key, token));
+      await shared?.r(token);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CachedToken, TokenCache } from "../token-cache.js";
+import { shareTokenCache } from "../token-cache-kit/share.js";
 
 interface Shared {
   key: string;
@@ -41,7 +42,7 @@ function memoryCache(): TokenCache {
 export function sharedTokenCache(key: string, credential: unknown): TokenCache {
   let shared = registry.find((s) => s.key === key && s.credential === credential);
   if (!shared) {
-    shared = { key, credential, cache: memoryCache() };
+    shared = { key, credential, cache: shareTokenCache(memoryCache()) };
     registry.push(shared);
     if (registry.length > MAX_SHARED) registry.shift();
   }

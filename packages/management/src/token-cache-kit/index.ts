@@ -6,11 +6,12 @@
  *
  * @example
  * ```ts
- * import { createTokenCodec, storageTtlMs } from "@auth0-edge/management/token-cache";
+ * import { createTokenCodec, shareTokenCache, storageTtlMs } from "@auth0-edge/management/token-cache";
  * import type { TokenCache } from "@auth0-edge/management";
  *
  * const codec = createTokenCodec("my-store");
- * const cache: TokenCache = {
+ * // shareTokenCache adds the coordination the client needs of a shared cache.
+ * const cache: TokenCache = shareTokenCache({
  *   get: async (key) => codec.decode(key, await store.get(key), Date.now()),
  *   async set(key, token, ttlSeconds) {
  *     const ms = storageTtlMs(token, ttlSeconds, Date.now());
@@ -18,7 +19,7 @@
  *     await store.put(key, await codec.encode(key, token), ms);
  *   },
  *   delete: (key) => store.delete(key),
- * };
+ * });
  * ```
  *
  * @packageDocumentation
@@ -28,6 +29,7 @@ export type { CachedToken, TokenCache, TokenCacheLease } from "../token-cache.js
 export { createTokenCodec, type TokenCodec } from "./codec.js";
 export { createTokenSealer, type TokenSealer } from "./encryption.js";
 export { TokenCacheError, type TokenCacheErrorReason } from "./error.js";
+export { shareTokenCache } from "./share.js";
 export {
   assertStoredToken,
   decodeStoredToken,

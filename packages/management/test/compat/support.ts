@@ -1,5 +1,6 @@
 import { type Auth0EmulatorOptions, createAuth0Emulator } from "@auth0-edge/testing/core";
 import { ManagementClient, type ManagementClientOptions } from "../../src/compat/index.js";
+import { shareTokenCache } from "../../src/token-cache-kit/index.js";
 import { mapCache } from "../support/map-cache.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN } from "../support/secrets.js";
 
@@ -18,7 +19,7 @@ export function compatTenant(options: Partial<Auth0EmulatorOptions> = {}) {
     clientSecret: CLIENT_SECRET,
     ...options,
   });
-  const tokenCache = mapCache();
+  const tokenCache = shareTokenCache(mapCache());
   const management = (extra: Partial<ManagementClientOptions> = {}) =>
     new ManagementClient({
       domain: DOMAIN,

@@ -1,5 +1,6 @@
 import { type Auth0EmulatorOptions, createAuth0Emulator } from "@auth0-edge/testing/core";
 import { createManagementClient, type ManagementClientOptions } from "../../src/index.js";
+import { shareTokenCache } from "../../src/token-cache-kit/index.js";
 import { CLIENT_ID, CLIENT_SECRET, DOMAIN } from "./secrets.js";
 
 /**
@@ -37,6 +38,8 @@ export function emulatedTenant(options: Partial<Auth0EmulatorOptions> = {}) {
       clientSecret: CLIENT_SECRET,
       fetch,
       ...extra,
+      // A cache of the tests' own goes through shareTokenCache, as a user's does.
+      ...(extra.tokenCache && { tokenCache: shareTokenCache(extra.tokenCache) }),
     } as ManagementClientOptions);
   return {
     emulator,

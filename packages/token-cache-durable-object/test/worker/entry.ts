@@ -9,6 +9,7 @@ import {
   type TokenCache,
   type TokenCacheLease,
 } from "@auth0-edge/management";
+import { shareTokenCache } from "@auth0-edge/management/token-cache";
 import { runTokenCacheContract } from "@auth0-edge/testing/token-cache-contract";
 import {
   type CoordinatorProtocol,
@@ -59,12 +60,13 @@ function watchedCacheFor(env: Env, wire?: WireCacheOptions): TokenCache {
         throw error;
       }
     };
-  return {
+  // A cache of our own, so it goes through shareTokenCache as a user's would.
+  return shareTokenCache({
     get: watch("get", cache.get),
     set: watch("set", cache.set),
     delete: watch("delete", cache.delete),
     lease: watch("lease", cache.lease),
-  };
+  });
 }
 
 /** The object named `name`, called directly as the cache would. */
