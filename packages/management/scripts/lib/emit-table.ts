@@ -35,7 +35,8 @@ export function emitTable(
       JSON.stringify(op.lifecycle),
       JSON.stringify(op.pagination?.kind ?? null),
     ];
-    return `  ${JSON.stringify(op.id)}: row(${facts.join(", ")}),`;
+    const key = /^[A-Za-z_$][\w$]*$/.test(op.id) ? op.id : JSON.stringify(op.id);
+    return `  ${key}: row(${facts.join(", ")}),`;
   });
   return `${banner}
 
