@@ -121,6 +121,44 @@ describe(`${PROCESSES} Node processes refreshing tokens that live 4 s through on
     }
   });
 
+  it("lose no call to a 401 when every token is revoked mid-run: the refused token is replaced, never re-read", async () => {
+    const redis = await startRedisServer();
+    // Tokens that outlive the run: the only new grants are the ones the revocation causes.
+    const revoking = {
+      ...refreshing,
+      env: { ...refreshing.env, DURATION_MS: "8000" },
+      emulator: { tokenLifetimeSeconds: 3_600 },
+    };
+    let revoked = false;
+    let revocation: ReturnType<typeof setInterval> | undefined;
+    try {
+      // run() makes this run's emulator before its first await: watch that one.
+      const running = fleet.run(redis, revoking);
+      const emulator = fleet.emulator;
+      revocation = setInterval(() => {
+        // 3 s after the first grant (every process is calling by then), once.
+        const first = emulator.requests.find((r) => r.kind === "token" && r.status === 200);
+        if (revoked || first === undefined || Date.now() - first.at < 3_000) return;
+        revoked = true;
+        emulator.revokeIssuedTokens();
+      }, 50);
+      const run = await running;
+      const grants = fleet.emulator.tokenGrants;
+      const refused = fleet.emulator.requests.filter((r) => r.kind === "api" && r.status === 401);
+      console.log(
+        `[token-cache-redis] every token revoked mid-run: ${run.ok}/${run.calls} calls succeeded, ` +
+          `${refused.length} requests refused with 401 and retried, ${grants} grants`,
+      );
+      expect(revoked).toBe(true);
+      expect(run.failures).toEqual([]);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(grants).toBeGreaterThanOrEqual(2);
+    } finally {
+      if (revocation) clearInterval(revocation);
+      await redis.stop();
+    }
+  });
+
   it("lose no call when Redis stalls for 3 s across a refresh, and make one grant at the next refresh (no ghost lock)", async () => {
     const redis = await startRedisServer();
     let grants = 0;
