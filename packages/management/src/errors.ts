@@ -2,9 +2,9 @@ import type { RateLimitInfo } from "./rate-limit.js";
 import type { TokenCacheError } from "./token-cache-kit/error.js";
 
 /**
- * Brand shared by every copy of this package, so that `instanceof` holds for an
- * error thrown by one copy and tested against the class of another (two versions
- * of the SDK in one bundle, or a CJS and an ESM copy side by side).
+ * Brand shared by every copy of this package, on its error classes, so that `instanceof`
+ * holds for an error thrown by one copy and tested against the class of another (two
+ * versions of the SDK in one bundle, or a CJS and an ESM copy side by side).
  */
 const BRAND = Symbol.for("@auth0-edge/management.error");
 
@@ -29,7 +29,8 @@ export interface ManagementErrorsByCode {
 /** Every `code` an error of this package may carry. */
 export type ManagementErrorCode = keyof ManagementErrorsByCode;
 
-type Branded = { [BRAND]?: unknown };
+/** A class of some copy of this package: it carries the brand and a `kind`. */
+type Branded = { [BRAND]?: true; kind?: string } | null | undefined;
 
 /**
  * The base of every error this package throws. Narrow on `code`, or with
@@ -45,9 +46,10 @@ type Branded = { [BRAND]?: unknown };
 export class ManagementError extends Error {
   /** The class name that survives minification; used for cross-copy `instanceof`. */
   static readonly kind: string = "ManagementError";
+  /** Every subclass inherits it, in every copy of the package. */
+  static readonly [BRAND] = true;
   /** The `code` of the class's errors. */
   declare static readonly code: ManagementErrorCode;
-  declare readonly [BRAND]: readonly string[];
   declare readonly code: ManagementErrorCode;
   /** Attempts the call made, retries included; set on every error a call rejects with (0: nothing was sent). */
   declare readonly attempts?: number;
@@ -59,20 +61,26 @@ export class ManagementError extends Error {
     const { cause: _cause, ...own } = fields;
     // Error reads only `cause` from its options: the other fields pass through unseen.
     super(message, fields);
-    // The kinds of the class and its ancestors (a subclass without a kind of its own repeats its parent's).
-    const kinds: string[] = [];
-    for (let c = new.target as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
-      kinds.push(c.kind);
-    }
-    Object.defineProperty(this, BRAND, { value: kinds });
-    Object.defineProperty(this, "name", { value: kinds[0], configurable: true, writable: true });
-    Object.assign(this, { code: (new.target as typeof ManagementError).code }, own);
+    const target = new.target as typeof ManagementError;
+    Object.defineProperty(this, "name", { value: target.kind, configurable: true, writable: true });
+    Object.assign(this, { code: target.code }, own);
   }
 
+  /**
+   * Whether `value` was made by this class or a subclass, of any copy of the package: the
+   * classes up from its constructor are compared by `kind` (a subclass without a kind of
+   * its own repeats its parent's).
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    const kinds = (value as Branded | null | undefined)?.[BRAND];
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, a subclass included.
-    return Array.isArray(kinds) && kinds.includes(this.kind);
+    for (
+      let c = (value as { constructor?: Branded } | null | undefined)?.constructor;
+      c?.[BRAND];
+      c = Object.getPrototypeOf(c)
+    ) {
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, a subclass included.
+      if (c.kind === this.kind) return true;
+    }
+    return false;
   }
 
   /** A plain object for logs and JSON: the name, message and public fields, without headers and body. */
