@@ -1,5 +1,4 @@
 import { isPrivateKeyJwtSigner, type PrivateKeyJwtSigner } from "./auth/client-assertion.js";
-import type { GrantCredentials } from "./auth/grant.js";
 import { TOKEN_CHARACTERS } from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
 import { ConfigurationError } from "./errors.js";
@@ -8,35 +7,41 @@ import type { ManagementClientOptions, TokenSource } from "./options.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
 import { RETRY_DEFAULTS, type ResolvedRetryOptions, retryOptions } from "./retry-strategy.js";
 import { TOKEN_SHARE, type TokenCache } from "./token-cache.js";
-import { anything, boolean, type Check, checkOptions, number, refuse, string } from "./validate.js";
+import {
+  anything,
+  boolean,
+  type Check,
+  type Checked,
+  checkOptions,
+  number,
+  refuse,
+  string,
+} from "./validate.js";
 import type { FetchLike } from "./web-types.js";
 
-/** Every option of `createManagementClient`, checked and with its default filled in. */
-export interface ClientSettings {
+/**
+ * Every option of `createManagementClient`, checked, with its default filled in, and what
+ * the client derives from them.
+ */
+export interface ClientSettings extends Checked<typeof CLIENT_OPTIONS> {
+  /** `https://{domain}`, or the local origin an emulator listens on. */
   origin: string;
-  /** The rate-limit gates and the retry budget are shared by every client of this key in the isolate. */
-  key: string;
   audience: string;
-  scope: string | undefined;
-  credentials: GrantCredentials | { token: TokenSource };
-  clientId: string;
   retry: ResolvedRetryOptions;
   timeoutMs: number;
   attemptTimeoutMs: number;
-  leewayMs: number;
-  tokenCache: TokenCache | undefined;
+  tokenLeewaySeconds: number;
   fetch: FetchLike;
   middleware: MiddlewarePlacement[];
-  observer: ClientObserver | undefined;
   telemetry: boolean;
 }
 
 const Err = ConfigurationError;
 
 /** A `token` is a function, or a string that can be a bearer token. */
-const token: Check = (value, name) =>
+const token: Check<TokenSource> = (value, name) =>
   typeof value === "function" || TOKEN_CHARACTERS.test(string(value, name, Err))
-    ? value
+    ? (value as TokenSource)
     : refuse(Err, name, "be visible ASCII");
 
 const privateKey: Check<PrivateKeyJwtSigner> = (value, name) =>
@@ -50,6 +55,9 @@ const tokenCache: Check<TokenCache> = (value, name) =>
     ? (value as TokenCache)
     : refuse(Err, name, "come from shareTokenCache() of @auth0-edge/management/token-cache");
 
+const func = <T>(value: unknown, name: string): T =>
+  typeof value === "function" ? (value as T) : refuse(Err, name, "be a function");
+
 const MIDDLEWARE_ENTRY = {
   middleware: anything,
   name: anything,
@@ -60,8 +68,10 @@ const MIDDLEWARE_ENTRY = {
 const middleware: Check<MiddlewarePlacement[]> = (value, name) => {
   if (!Array.isArray(value)) refuse(Err, name, "be an array");
   for (const entry of value) {
-    if (typeof checkOptions(Err, "middleware[]", entry, MIDDLEWARE_ENTRY).middleware !== "function")
-      refuse(Err, "middleware[].middleware", "be a function");
+    func(
+      checkOptions(Err, "middleware[]", entry, MIDDLEWARE_ENTRY).middleware,
+      "middleware[].middleware",
+    );
   }
   return value;
 };
@@ -74,7 +84,7 @@ const CLIENT_OPTIONS = {
   clientId: string,
   clientSecret: string,
   privateKey,
-  fetch: anything,
+  fetch: anything as Check<FetchLike>,
   audience: string,
   scope: string,
   retry: retryOptions,
@@ -83,8 +93,7 @@ const CLIENT_OPTIONS = {
   tokenLeewaySeconds: /* @__PURE__ */ number(0, 86_400),
   tokenCache,
   middleware,
-  observer: ((value, name) =>
-    typeof value === "function" ? value : refuse(Err, name, "be a function")) as Check,
+  observer: func<ClientObserver>,
   telemetry: boolean,
 };
 
@@ -102,29 +111,19 @@ export function checkClientOptions(options: ManagementClientOptions): ClientSett
     );
   }
   const origin = originForDomain(o.domain, o.allowInsecureLocalhost === true);
-  const fetchImpl = o.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new Err("no `fetch`: pass one in the options");
-  const clientId = o.clientId ?? "";
+  const fetch = o.fetch ?? globalThis.fetch;
+  if (typeof fetch !== "function") throw new Err("no `fetch`: pass one in the options");
+  // The checked options hold only the keys given, so each one given wins over its default.
   return {
+    timeoutMs: 60_000,
+    attemptTimeoutMs: 15_000,
+    tokenLeewaySeconds: 60,
+    middleware: [],
+    telemetry: true,
+    audience: `${origin}/api/v2/`,
+    ...o,
     origin,
-    key: `${origin} ${clientId}`,
-    audience: o.audience ?? `${origin}/api/v2/`,
-    scope: o.scope,
-    credentials:
-      o.token !== undefined
-        ? { token: o.token as TokenSource }
-        : o.clientSecret !== undefined
-          ? { clientSecret: o.clientSecret }
-          : { signer: o.privateKey! },
-    clientId,
     retry: { ...RETRY_DEFAULTS, ...o.retry },
-    timeoutMs: o.timeoutMs ?? 60_000,
-    attemptTimeoutMs: o.attemptTimeoutMs ?? 15_000,
-    leewayMs: (o.tokenLeewaySeconds ?? 60) * 1000,
-    tokenCache: o.tokenCache,
-    fetch: fetchImpl as FetchLike,
-    middleware: o.middleware ?? [],
-    observer: o.observer as ClientObserver | undefined,
-    telemetry: o.telemetry ?? true,
+    fetch: fetch as FetchLike,
   };
 }

@@ -5,7 +5,7 @@ import {
   type TokenProvider,
 } from "./auth/token-provider.js";
 import { checkClientOptions } from "./client-options.js";
-import { type CallDefaults, createContext } from "./context.js";
+import type { CallDefaults } from "./context.js";
 import { InvalidInputError } from "./errors.js";
 import { createAuthStep } from "./middleware/auth.js";
 import { createRetryStep } from "./middleware/retry.js";
@@ -63,48 +63,36 @@ export const INTERNALS: unique symbol = Symbol.for("@auth0-edge/management.clien
  */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const settings = checkClientOptions(options);
-  const { origin, credentials } = settings;
+  const { origin, token, clientSecret, clientId = "" } = settings;
   const host = origin.replace(/^https?:\/\//, "");
-  const given = credentials as { token?: unknown; clientSecret?: string };
-  const secrets = [String(given.token ?? given.clientSecret ?? "")];
+  const secrets = [String(token ?? clientSecret ?? "")];
   const redact = <E>(value: E) => scrub(value, secrets);
   const observing = settings.observer?.(redact) ?? [];
   // The built-in steps but `auth`, which is placed among them below.
   const steps: NamedStep[] = [
     { name: "telemetry", middleware: createTelemetryStep(settings.telemetry) },
     { name: "timeout", middleware: timeoutStep },
-    { name: "retry", middleware: createRetryStep(settings.key) },
+    { name: "retry", middleware: createRetryStep(`${origin} ${clientId}`) },
     { name: "transport", middleware: createTransportStep(settings.fetch) },
   ];
 
   let tokens: TokenProvider;
-  if ("token" in credentials) tokens = givenTokenProvider(credentials.token);
+  if (token !== undefined) tokens = givenTokenProvider(token);
   else {
-    const grant = createGrant({
-      ...settings,
-      credentials,
-      // The grant's body is JSON and it may be repeated safely.
-      context: (url, body) =>
-        createContext(
-          settings,
-          "POST",
-          url,
-          new Headers({ "content-type": "application/json", accept: "application/json" }),
-          body,
-          { retry: { retryNonIdempotent: true } },
-        ),
-      // User steps are left out: a logging step must never see the grant's body. The
-      // observer's steps are ours, and see only what it chooses to show, redacted.
-      send: compose(placeSteps(steps, observing)),
-      secrets,
-    });
-    const keyParts = [host, settings.clientId, settings.audience, settings.scope ?? ""];
+    const keyParts = [host, clientId, settings.audience, settings.scope ?? ""];
     tokens = grantingTokenProvider({
       key: `auth0-edge:token:${keyParts.map(encodeURIComponent).join(":")}`,
-      credential: "clientSecret" in credentials ? credentials.clientSecret : credentials.signer,
+      credential: clientSecret ?? settings.privateKey,
       cache: settings.tokenCache,
-      grant,
-      leewayMs: settings.leewayMs,
+      grant: createGrant({
+        ...settings,
+        clientId,
+        // User steps are left out: a logging step must never see the grant's body. The
+        // observer's steps are ours, and see only what it chooses to show, redacted.
+        send: compose(placeSteps(steps, observing)),
+        secrets,
+      }),
+      leewayMs: settings.tokenLeewaySeconds * 1000,
     });
   }
   const placed = placeSteps(steps, [

@@ -1,3 +1,4 @@
+import { type CallDefaults, createContext } from "../context.js";
 import { ManagementError, TokenError } from "../errors.js";
 import type { RequestContext } from "../pipeline.js";
 import type { CachedToken } from "../token-cache.js";
@@ -5,16 +6,14 @@ import { isRecord } from "../validate.js";
 import type { PrivateKeyJwtSigner } from "./client-assertion.js";
 import { checkToken } from "./token-provider.js";
 
-export type GrantCredentials = { clientSecret: string } | { signer: PrivateKeyJwtSigner };
-
-export interface GrantSettings {
+export interface GrantSettings extends CallDefaults {
   origin: string;
   clientId: string;
   audience: string;
-  scope: string | undefined;
-  credentials: GrantCredentials;
-  /** The context of one grant request (see `createContext`). */
-  context: (url: URL, body: string) => RequestContext;
+  scope?: string | undefined;
+  /** The client secret; without one, `privateKey` signs a client assertion. */
+  clientSecret?: string | undefined;
+  privateKey?: PrivateKeyJwtSigner | undefined;
   /** Sends the grant through the client's pipeline without the auth step and without user steps. */
   send: (ctx: RequestContext) => Promise<Response>;
   /** What every error of the client is redacted of: the grant adds its client assertions. */
@@ -42,7 +41,7 @@ function expiryClaim(token: string): number {
  * token it brings must be usable as a bearer token before anything keeps it.
  */
 export function createGrant(settings: GrantSettings): () => Promise<CachedToken> {
-  const { credentials, clientId } = settings;
+  const { clientSecret, clientId } = settings;
   const failed = `token grant for client ${clientId}`;
   return async () => {
     const body: Record<string, string> = {
@@ -56,9 +55,9 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
     let ctx: RequestContext;
     let response: Response;
     try {
-      if ("clientSecret" in credentials) body.client_secret = credentials.clientSecret;
+      if (clientSecret !== undefined) body.client_secret = clientSecret;
       else {
-        const assertion = await credentials.signer.sign({
+        const assertion = await settings.privateKey!.sign({
           clientId,
           audience: `${settings.origin}/`,
         });
@@ -66,7 +65,15 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
         body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
         body.client_assertion = assertion;
       }
-      ctx = settings.context(new URL("/oauth/token", settings.origin), JSON.stringify(body));
+      // The body is JSON, and a grant may be repeated safely.
+      ctx = createContext(
+        settings,
+        "POST",
+        new URL("/oauth/token", settings.origin),
+        new Headers({ "content-type": "application/json", accept: "application/json" }),
+        JSON.stringify(body),
+        { retry: { retryNonIdempotent: true } },
+      );
       response = await settings.send(ctx);
     } catch (error) {
       const reason = error instanceof ManagementError ? error.message : "signing failed";
