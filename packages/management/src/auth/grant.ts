@@ -44,19 +44,20 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
   const { clientSecret, clientId } = settings;
   const failed = `token grant for client ${clientId}`;
   return async () => {
-    const body: Record<string, string> = {
+    // JSON leaves out what is undefined: the scope when none is set, the secret for a signer.
+    const body: Record<string, string | undefined> = {
       grant_type: "client_credentials",
       client_id: clientId,
       audience: settings.audience,
+      scope: settings.scope,
+      client_secret: clientSecret,
     };
-    if (settings.scope) body.scope = settings.scope;
     // Before the request is sent: the token cannot live longer than expires_in from here.
     const requestedAt = Date.now();
     let ctx: RequestContext;
     let response: Response;
     try {
-      if (clientSecret !== undefined) body.client_secret = clientSecret;
-      else {
+      if (clientSecret === undefined) {
         const assertion = await settings.privateKey!.sign({
           clientId,
           audience: `${settings.origin}/`,
