@@ -17,10 +17,14 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * them. Issue 14's goal is 5,120 B (not reached: see packages/bench/README.md).
  * Issue 9 (refresh-ahead, single flight per isolate, the token brake, the JWT `exp`
  * stamp) cost 526 B; moving the shared-cache coordination into `shareTokenCache` of
- * /token-cache won back 413 B: 7,513 B, 113 B over the 7,400 B ratchet. That excess is
- * a known regression, reported in the closing note; the budget may only go down from here.
+ * /token-cache won back 413 B: 7,513 B. Issue 14's second pass (the error brand on the
+ * classes, client settings laid over their defaults, a leaner grant body) brought it to
+ * 7,365 B, back under the 7,400 B ratchet. 5,120 B is not reached with every check and
+ * message kept: the string literals alone are about 1,750 B gzip of the bundle, and the
+ * code (token economy, retry strategy, option checks, redaction, the pipeline) the rest;
+ * the closing note of issue 14 gives the account per module.
  */
-const BUDGET_GZIP_BYTES = 7513;
+const BUDGET_GZIP_BYTES = 7365;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;
