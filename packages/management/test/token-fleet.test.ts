@@ -451,8 +451,13 @@ describe("a token that expires on the way", () => {
     // 2 s before expiry, past every refresh point: A's call refreshes in the background.
     vi.setSystemTime(Date.now() + 58_000);
     await a.sdk.request(clientA, getUsers);
-    await untilReal(() => tenant.emulator.tokenGrants === 2 && tenant.idle());
-    await realSleep(5);
+    // Until A has stored the refreshed token, as it would have long before B's late call.
+    const probe = store();
+    await untilReal(
+      () =>
+        tenant.issuedTokens.length === 2 &&
+        (probe.get(KEY) as CachedToken | undefined)?.accessToken === tenant.issuedTokens[1],
+    );
     const refreshed = tenant.issuedTokens[1]!;
     late = true;
     return { tenant, sent, old, refreshed, call: () => b.sdk.request(clientB, getUsers) };
