@@ -420,6 +420,116 @@ describe("revocation", () => {
   });
 });
 
+describe("a token that expires on the way", () => {
+  /**
+   * Two instances over one store, tokens of 60 s refreshed from 10 s before expiry. A
+   * refreshes the token; B still sends the old one, and that request reaches the API
+   * `lateMs` after it was sent (a slow API on a loaded machine), when the token has expired.
+   */
+  async function expiringOnTheWay(store: () => TokenCache, lateMs: number) {
+    vi.useFakeTimers({ now: new Date("2030-01-01T00:00:00Z"), toFake: ["Date"] });
+    const tenant = emulatedTenant({ tokenLifetimeSeconds: 60 });
+    /** The tokens B sent. */
+    const sent: string[] = [];
+    let late = false;
+    const slowApi: typeof globalThis.fetch = (input, init) => {
+      if (late && !isGrant(input)) {
+        late = false;
+        vi.setSystemTime(Date.now() + lateMs);
+      }
+      return recordingFetch(tenant, sent)(input, init);
+    };
+    const a = await isolate(tenant);
+    const b = await isolate(tenant, slowApi);
+    const clientA = a.client({ tokenCache: store(), tokenLeewaySeconds: 10 });
+    const clientB = b.client({ tokenCache: store(), tokenLeewaySeconds: 10 });
+    await a.sdk.request(clientA, getUsers);
+    await b.sdk.request(clientB, getUsers);
+    // B took the token A granted from the store.
+    const old = tenant.issuedTokens[0]!;
+    expect(sent).toEqual([old]);
+    // 2 s before expiry, past every refresh point: A's call refreshes in the background.
+    vi.setSystemTime(Date.now() + 58_000);
+    await a.sdk.request(clientA, getUsers);
+    // Until A has stored the refreshed token, as it would have long before B's late call.
+    const probe = store();
+    await untilReal(
+      () =>
+        tenant.issuedTokens.length === 2 &&
+        (probe.get(KEY) as CachedToken | undefined)?.accessToken === tenant.issuedTokens[1],
+    );
+    const refreshed = tenant.issuedTokens[1]!;
+    late = true;
+    return { tenant, sent, old, refreshed, call: () => b.sdk.request(clientB, getUsers) };
+  }
+
+  const refusals = (tenant: Tenant) =>
+    tenant.emulator.requests.filter((r) => r.kind === "api" && r.status === 401).length;
+
+  it.each([
+    ["a lease", () => leaseStore().cache],
+    [
+      "no lock",
+      () => {
+        const entries = new Map<string, CachedToken>();
+        return (): TokenCache => ({
+          get: (key) => entries.get(key),
+          set: (key, value) => void entries.set(key, value),
+          delete: (key, token) =>
+            void (entries.get(key)?.accessToken === token && entries.delete(key)),
+        });
+      },
+    ],
+  ])(
+    "retries the 401 with the token another instance refreshed to, without a grant of its own (%s)",
+    async (_, store) => {
+      const run = await expiringOnTheWay(store(), 5_000);
+      await expect(run.call()).resolves.toEqual(expect.any(Array));
+      // B sent the old token, which arrived expired, then the refreshed one.
+      expect(run.sent.slice(-2)).toEqual([run.old, run.refreshed]);
+      expect(refusals(run.tenant)).toBe(1);
+      expect(run.tenant.emulator.tokenGrants).toBe(2);
+    },
+  );
+
+  it("tries once more, with a token granted after the refusal, when the newer token is refused too (revoked meanwhile)", async () => {
+    const run = await expiringOnTheWay(leaseStore().cache, 5_000);
+    run.tenant.emulator.revokeIssuedTokens();
+    await expect(run.call()).resolves.toEqual(expect.any(Array));
+    const third = run.tenant.issuedTokens[2];
+    expect(third).toBeDefined();
+    expect(run.sent.slice(-3)).toEqual([run.old, run.refreshed, third]);
+    expect(refusals(run.tenant)).toBe(2);
+    expect(run.tenant.emulator.tokenGrants).toBe(3);
+  });
+
+  it("still counts such refusals toward the brake: tokens that live less than the leeway, all refused", async () => {
+    vi.useFakeTimers({ now: new Date("2030-01-01T00:00:00Z"), toFake: ["Date"] });
+    const tenant = emulatedTenant({ tokenLifetimeSeconds: 30 });
+    const refusing: typeof globalThis.fetch = async (input, init) =>
+      isGrant(input)
+        ? tenant.fetch(input, init)
+        : Response.json(
+            { statusCode: 401, error: "Unauthorized", message: "Expired token" },
+            { status: 401 },
+          );
+    const { sdk, client } = await isolate(tenant, refusing);
+    const c = client({ tokenLeewaySeconds: 60 });
+    const codes: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      codes.push(
+        await sdk.request(c, getUsers).then(
+          () => "ok",
+          (e) => e.code,
+        ),
+      );
+      vi.setSystemTime(Date.now() + 100);
+    }
+    expect(tenant.emulator.tokenGrants).toBeLessThanOrEqual(4);
+    expect(codes.slice(-40)).toEqual(Array(40).fill("ERR_TOKEN_BRAKE"));
+  });
+});
+
 describe("the token brake", () => {
   /** Every API call answered 401, as when the API refuses every token the tenant issues. */
   const refusingApi =

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, it } from "vitest";
 import {
   grantRequests,
   refreshGroups,
@@ -8,20 +8,21 @@ import {
 } from "./support/workerd.js";
 
 // Real time, many isolates, counted grants: the fleet task (test:fleet), run after the other
-// suites and one package at a time, so that nothing else competes with it for the cores.
+// suites and one package at a time, so that nothing else competes with it for the cores. The
+// four tests run at the same time, each on a tenant of its own (a cache key, coordinators and
+// an emulator of its own) over the same 20 isolates: what they count does not depend on timing.
 const WORKERS = 20;
 /**
- * Tokens of 6 s refreshed from 4 s before expiry: a refresh every 2 s, with room for a busy
- * machine. An isolate that finds another one refreshing tries again 1 s later, so it takes up
- * the new token only if the grant ends at least 1 s before the old token expires; when it
- * does not (a 1 s window, or a grant slowed past it), the isolate keeps the old token to its
- * last millisecond, the API refuses it on arrival (expired), and the client, taking that 401
- * for a revocation, grants a token of its own. Measured with 4 s tokens and a 1 s window: 2 or
- * 3 grants in 4 refreshes of 36; with a 2 s window, under a load average of 16 on two cores,
- * one refresh of eight made 2. See the package README.
+ * Tokens of 3 s refreshed from 1 s before expiry: a refresh every 2 s, with the narrow window
+ * the issue asks for. An isolate that finds another one refreshing tries again 1 s later, that
+ * is at expiry, so many keep the old token to its last moment and some send it so late that
+ * the API refuses it on arrival (expired). Such a 401, for a token past its refresh-after
+ * time, reads as expiry: the client takes the token the holder stored rather than granting
+ * one of its own, which it did before (measured then with 4 s tokens and a 1 s window: 2 or
+ * 3 grants in 4 refreshes of 36). See the package README.
  */
-const SHORT_TOKENS = { tokenLifetimeSeconds: 6 };
-const LEEWAY = { tokenLeewaySeconds: 4 };
+const SHORT_TOKENS = { tokenLifetimeSeconds: 3 };
+const LEEWAY = { tokenLeewaySeconds: 1 };
 
 let workerd: Workerd;
 beforeAll(async () => {
@@ -34,8 +35,10 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, over time`, () => {
-  it("make exactly one grant per refresh over 5 refreshes and more", async () => {
+describe.concurrent(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, over time`, () => {
+  it.concurrent("make exactly one grant per refresh over 5 refreshes and more", async ({
+    expect,
+  }) => {
     const tenant = workerd.tenant(SHORT_TOKENS);
     const results = await workerd.fleet({
       domain: tenant.domain,
@@ -46,8 +49,10 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, o
     });
     const run = summary(results);
     const groups = refreshGroups(tenant);
+    const refused = tenant.requests.filter((r) => r.kind === "api" && r.status === 401).length;
     console.info(
-      `[do] refresh cycles: ${run.ok} calls ok, ${run.failures.length} failed; grants per refresh (cold start first): ${groups.join(", ")}`,
+      `[do] refresh cycles: ${run.ok} calls ok, ${run.failures.length} failed; grants per refresh (cold start first): ${groups.join(", ")}; ` +
+        `${refused} requests refused on arrival (expired on the way) and retried`,
     );
     expect(run.failures).toEqual([]);
     expect(run.cacheErrors).toEqual([]);
@@ -56,7 +61,9 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, o
     expect(groups.every((n) => n === 1)).toBe(true);
   });
 
-  it("fail no call with a 401 when every token is revoked mid-run", async () => {
+  it.concurrent("fail no call with a 401 when every token is revoked mid-run", async ({
+    expect,
+  }) => {
     const tenant = workerd.tenant();
     const revoking = sleep(3_000).then(() => tenant.revokeIssuedTokens());
     const run = summary(
@@ -73,8 +80,10 @@ describe(`${WORKERS} Workers (isolates) sharing one namespace of coordinators, o
     expect(run.failures).toEqual([]);
   });
 });
-describe("the token brake, with the coordinator cache", () => {
-  it(`stops every one of ${WORKERS} isolates within 5 s when the API refuses every token`, async () => {
+describe.concurrent("the token brake, with the coordinator cache", () => {
+  it.concurrent(`stops every one of ${WORKERS} isolates within 5 s when the API refuses every token`, async ({
+    expect,
+  }) => {
     const tenant = workerd.tenant();
     tenant.failNext({ status: 401, times: 100_000 });
     const run = summary(
@@ -91,7 +100,9 @@ describe("the token brake, with the coordinator cache", () => {
     expect(braked).toBeGreaterThan(run.failures.length / 2);
   });
 
-  it("makes at most 4 grants in 5 s when the API refuses every token, then fails fast, with a client per isolate and with one per call", async () => {
+  it.concurrent("makes at most 4 grants in 5 s when the API refuses every token, then fails fast, with a client per isolate and with one per call", async ({
+    expect,
+  }) => {
     // Both at once, each in an isolate (and on a tenant) of its own: the brake is per isolate.
     const cases = await Promise.all(
       [false, true].map(async (clientPerCall, i) => {

@@ -25,7 +25,7 @@ export interface GrantSettings extends CallDefaults {
  * keeps our clock from trusting `expires_in` past what the token says). Infinity for a
  * token that is not a JWT or has no numeric `exp`.
  */
-function expiryClaim(token: string): number {
+export function expiryClaim(token: string): number {
   try {
     const exp = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).exp;
     return exp > 0 ? exp * 1000 : Infinity;

@@ -8,14 +8,15 @@ import {
   type TokenShareHook,
 } from "../token-cache.js";
 import { TOKEN_CHARACTERS } from "../token-cache-kit/stored-token.js";
+import { expiryClaim } from "./grant.js";
 
 /** Where the auth step gets bearer tokens from. */
 export interface TokenProvider {
   getToken(signal: AbortSignal): Promise<string>;
-  /** The API answered a request made with `token`: refused it (401) or not. */
-  answered(token: string, refused: boolean): Promise<void>;
-  /** Whether asking again after a 401 can give a different token. */
-  readonly refreshable: boolean;
+  /** The API answered a request made with `token`: refused it (401) or not; truthy: refused as expired. */
+  answered?(token: string, refused: boolean): Promise<unknown>;
+  /** Set when asking again after a 401 cannot give a different token. */
+  readonly fixed?: boolean;
 }
 
 export { TOKEN_CHARACTERS };
@@ -29,7 +30,7 @@ export function checkToken(token: unknown, from: string): string {
 /** A token given by the caller, as a string or a function called for each request. */
 export function givenTokenProvider(source: TokenSource): TokenProvider {
   return {
-    refreshable: typeof source === "function",
+    fixed: typeof source === "string",
     async getToken() {
       if (typeof source === "string") return source;
       let token: unknown;
@@ -41,7 +42,6 @@ export function givenTokenProvider(source: TokenSource): TokenProvider {
       }
       return checkToken(token, "the `token` function");
     },
-    answered: async () => {},
   };
 }
 
@@ -74,12 +74,12 @@ interface Slot {
   /** Refused tokens (or refused grants) since the last accepted call. */
   n: number;
   /** No grant before this time (the brake), and the next pause. */
-  u: number;
+  u?: number;
   p: number;
   /** This isolate's point in the refresh window (0–1) when the cache has no lock. */
   j: number;
   /** No refresh ahead is tried before this time (the last try found another holder or failed). */
-  a: number;
+  a?: number;
 }
 
 const slots = new Map<string, Slot>();
@@ -106,8 +106,9 @@ const draw = () => Math.random() ** (1 / 3);
  *   one grant per refresh, and waiters read the cache and try the lease again until they
  *   get a token, for at most 65 s (then they grant).
  * - A 401 forgets the token, deletes the shared entry only while it holds that token,
- *   and the retry takes only a token issued after the refusal. Three refusals in a row
- *   (fresh tokens, or the grant itself) pause grants: see {@link TokenBrakeError}.
+ *   and the retry takes only a token issued after the refusal (any newer one when the
+ *   token was past its refresh-after time). Three refusals in a row (tokens, or the
+ *   grant itself) pause grants: see {@link TokenBrakeError}.
  *
  * Every cache failure (a throw, a hang, a malformed value) counts as a miss.
  */
@@ -116,7 +117,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   let s = slots.get(key)!;
   // Another credential for the key (a rotated or wrong secret) gets a slot of its own.
   if (s?.c !== credential) {
-    s = { c: credential, at: 0, n: 0, u: 0, p: PAUSE_MS, j: draw(), a: 0 };
+    s = { c: credential, at: 0, n: 0, p: PAUSE_MS, j: draw() };
     slots.set(key, s);
   }
   const now = () => Date.now();
@@ -145,7 +146,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
   }
 
   async function grant(): Promise<CachedToken> {
-    if (s.u > now()) {
+    if (s.u! > now()) {
       throw new TokenBrakeError("grants paused: 3 tokens refused in a row", {
         retryAt: s.u,
       });
@@ -156,17 +157,16 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     });
   }
 
-  /** A token from the shared cache or a grant; `undefined` for a refresh ahead that another instance holds. */
-  const obtain = (ahead: boolean) => (shared ? shared.o(ahead, grant) : grant());
-
-  /** The fetch under way for this key in this isolate, or a new one. */
+  /**
+   * The fetch under way for this key in this isolate, or a new one: a token from the
+   * shared cache or a grant; `undefined` for a refresh ahead that another instance holds.
+   */
   const join = (ahead: boolean): Promise<CachedToken | undefined> =>
-    (s.f ??= obtain(ahead).finally(() => {
+    (s.f ??= (shared ? shared.o(ahead, grant) : grant()).finally(() => {
       s.f = undefined;
     }));
 
   return {
-    refreshable: true,
     async getToken(signal) {
       let token = current;
       // The fetch is shared, so one caller's abort only stops that caller waiting for it.
@@ -175,7 +175,7 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
       for (let i = 0; i < 2 && !(i ? fresh(token) : usable(token)); i++) {
         token = (await raceAbort(join(false), signal)) ?? (await raceAbort(join(false), signal));
       }
-      if (!usable(token, true) && s.a <= now()) {
+      if (!(usable(token, true) || s.a! > now())) {
         s.a = now() + 1_000;
         join(true).then(
           (t) => {
@@ -196,13 +196,21 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
         s.p = PAUSE_MS;
         return;
       }
+      // A token refused at or past its refresh-after time (by its `exp`) most likely
+      // expired on the way (a slow API, a clock behind): tokens issued before the refusal
+      // stay takable, such as the one another instance refreshed to, and no instance that
+      // kept the old token to its end grants one of its own. Any other refusal reads as
+      // revocation. Either counts toward the brake. The auth step tries once more when a
+      // newer token taken after such a refusal is refused too (revoked meanwhile).
+      const due = expiryClaim(token) - leewayMs <= now();
       if (s.r !== token) {
-        s.r = token;
-        s.at = now();
+        if (!due) s.at = now();
         strike();
       }
+      s.r = token;
       if (current?.accessToken === token) current = undefined;
       await shared?.r(token);
+      return due;
     },
   };
 }

@@ -1,21 +1,5 @@
 import type { TokenProvider } from "../auth/token-provider.js";
-import type { Middleware, RequestContext } from "../pipeline.js";
-
-/** Runs the rest of the pipeline with the token on a copy of the headers, so steps before this one never see it. */
-async function sendWith(
-  ctx: RequestContext,
-  token: string,
-  next: () => Promise<Response>,
-): Promise<Response> {
-  const headers = ctx.headers;
-  ctx.headers = new Headers(headers);
-  ctx.headers.set("authorization", `Bearer ${token}`);
-  try {
-    return await next();
-  } finally {
-    ctx.headers = headers;
-  }
-}
+import type { Middleware } from "../pipeline.js";
 
 /**
  * Puts the bearer token on each attempt, and adds it to `secrets`, which every error
@@ -24,23 +8,31 @@ async function sendWith(
  * request once more.
  */
 export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middleware {
-  const use = async (ctx: RequestContext) => {
-    const token = await tokens.getToken(ctx.signal);
-    if (!secrets.includes(token)) secrets.push(token);
-    // A token function may give a new token per call: remember the recent ones only.
-    if (secrets.length > 20) secrets.splice(1, 1);
-    return token;
-  };
   return async (ctx, next) => {
-    let token = await use(ctx);
-    let response = await sendWith(ctx, token, next);
-    if (response.status === 401 && tokens.refreshable) {
-      await tokens.answered(token, true);
-      token = await use(ctx);
-      response = await sendWith(ctx, token, next);
+    let token: string;
+    let response: Response;
+    // One attempt and one retry after a 401. A refusal read as expiry (the token was past
+    // its refresh-after time) keeps the count: should the newer token the retry takes be
+    // refused too (revoked meanwhile), one more attempt takes a token granted after.
+    for (let tries = 3; ; ) {
+      token = await tokens.getToken(ctx.signal);
+      if (!secrets.includes(token)) secrets.push(token);
+      // A token function may give a new token per call: remember the recent ones only.
+      if (secrets.length > 20) secrets.splice(1, 1);
+      // The token goes on a copy of the headers, so steps before this one never see it.
+      const headers = ctx.headers;
+      ctx.headers = new Headers(headers);
+      ctx.headers.set("authorization", `Bearer ${token}`);
+      try {
+        response = await next();
+      } finally {
+        ctx.headers = headers;
+      }
+      if (response.status !== 401 || tokens.fixed || !--tries) break;
+      if (!(await tokens.answered?.(token, true))) tries = 1;
     }
     // Every answer counts: refusals toward the token brake, an acceptance resets it.
-    await tokens.answered(token, response.status === 401);
+    await tokens.answered?.(token, response.status === 401);
     return response;
   };
 }

@@ -144,6 +144,9 @@ export async function createFleet() {
         slowestMs: Math.max(...reports.map((r) => r.slowestMs)),
         // More than the calls when a slow machine made some attempts time out and retry.
         apiRequests: emulator.requests.filter((r) => r.kind === "api").length,
+        /** API requests refused with 401 (each retried by its client with another token). */
+        refusedRequests: emulator.requests.filter((r) => r.kind === "api" && r.status === 401)
+          .length,
       };
     } finally {
       clearTimeout(timer);
