@@ -40,8 +40,9 @@ export function deadlineSignal(
 ): { signal: AbortSignal; dispose: () => void } {
   const own = owners.get(parent!);
   const ends = Date.now() + ms;
-  const controller =
-    own instanceof AbortController ? (owners.set(parent!, ends), own) : new AbortController();
+  let controller = own as AbortController;
+  if (own instanceof AbortController) owners.set(parent!, ends);
+  else controller = new AbortController();
   // Taken over, an own signal keeps the time it aborts: a timer that ends sooner need not follow it.
   const linked = own === undefined || (own as number) <= ends ? parent : undefined;
   const onParentAbort = () => controller.abort(linked?.reason);
