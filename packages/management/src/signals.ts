@@ -20,6 +20,7 @@ const owners = new WeakMap<AbortSignal, AbortController | number>();
  * A call's own signal, when the caller gave none. Its first {@link deadlineSignal} (the
  * timeout step's) arms its own controller, and a later one that ends sooner (an attempt's)
  * need not listen to it: no second controller, and no listener.
+ * @internal
  */
 export function ownSignal(): AbortSignal {
   const controller = new AbortController();
