@@ -67,6 +67,24 @@ export function checkTargets(r) {
   };
 }
 
+/**
+ * The run's own noise, where it measured it: a second hand-written client (`control`)
+ * against the first, in the same rounds. On a quiet machine its ratios are 1.00 with a
+ * narrow range; far from that, every ratio of the run is that much less certain.
+ */
+export function noiseReport(r) {
+  const lines = [];
+  for (const size of ["small", "big"]) {
+    const l = r.loopback[size];
+    if (l.cpuRatioToRaw.control) {
+      lines.push(
+        `raw against raw (the run's noise), ${size}: CPU/call ${x(l.cpuRatioToRaw.control)}, calls/s ${x(l.throughputRatioToRaw.control)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** The performance section of the README, from a result. */
 export function renderSection(r) {
   const m = r.machine;
@@ -78,6 +96,8 @@ export function renderSection(r) {
     ["classic `ManagementClient` (ours: `/compat`)", "classic"],
   ];
   const l = r.loopback;
+  // Results before the control client was added have no such column.
+  const control = l.small.cpuRatioToRaw.control !== undefined;
   const IMPLS = ["raw", "ours", "official"];
   const THREE = ["hand-written fetch", "ours", "official"];
   const lines = [
@@ -101,16 +121,22 @@ export function renderSection(r) {
     "",
     ...table(
       [
-        `Loopback, ${l.small.rounds.length} rounds × ${l.small.calls.toLocaleString("en-US")} (small) / ${l.big.calls.toLocaleString("en-US")} (56 KB) \`getUser\` calls at concurrency ${l.small.concurrency}`,
+        `Loopback, ${l.small.rounds.length} rounds × ${l.small.calls.toLocaleString("en-US")} (small) / ${l.big.calls.toLocaleString("en-US")} (56 KB) \`getUser\` calls at concurrency ${l.small.concurrency}${l.small.slices ? ` (${l.small.slices} turns per round)` : ""}`,
         "ours",
         "official",
+        ...(control ? ["raw again (noise)"] : []),
       ],
       [
         ["client CPU per call, small answer, × raw", "small", "cpuRatioToRaw"],
         ["client CPU per call, 56 KB answer, × raw", "big", "cpuRatioToRaw"],
         ["throughput, small answer, × raw", "small", "throughputRatioToRaw"],
         ["throughput, 56 KB answer, × raw", "big", "throughputRatioToRaw"],
-      ].map(([label, size, key]) => [label, x(l[size][key].ours), x(l[size][key].official)]),
+      ].map(([label, size, key]) => [
+        label,
+        x(l[size][key].ours),
+        x(l[size][key].official),
+        ...(control ? [x(l[size][key].control)] : []),
+      ]),
     ),
     "",
     ...table(
@@ -118,12 +144,14 @@ export function renderSection(r) {
         `In-process, ${r.inProcessUs.samples.raw.length} rounds, a \`fetch\` that answers at once (no sockets)`,
         "ours",
         "official",
+        ...(control ? ["raw again (noise)"] : []),
       ],
       [
         [
           `client CPU per call, × raw (raw: ${summary(r.inProcessUs.samples.raw).median.toFixed(1)} µs)`,
           x(r.inProcessUs.ratioToRaw.ours),
           x(r.inProcessUs.ratioToRaw.official),
+          ...(control ? [x(r.inProcessUs.ratioToRaw.control)] : []),
         ],
       ],
     ),

@@ -11,19 +11,50 @@ import { drawCharts } from "./charts.mjs";
 import { IMPLEMENTATIONS } from "./clients.mjs";
 import { measureColdStarts } from "./cold-start.mjs";
 import { measureImports } from "./import-cost.mjs";
-import { checkTargets, updateReadme } from "./report.mjs";
-import { round, summary } from "./stats.mjs";
+import { checkTargets, noiseReport, updateReadme } from "./report.mjs";
+import { balancedOrders, round, summary } from "./stats.mjs";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const file = (path) => fileURLToPath(new URL(path, import.meta.url));
 const ROUNDS = quick ? 3 : 10;
-/** Calls per round (split into SLICES turns) and the concurrency of the loopback rounds. */
-const SLICES = 4;
+/**
+ * The CPU and throughput benchmarks. Each of ROUNDS rounds is `slices` turns of every
+ * client in balanced orders (see balancedOrders), `callsPerSlice` calls each, so that a
+ * change of the machine's load within a round falls on every client alike; before them,
+ * `warmup` calls per client, in turns, that are not counted, so that every client's code is
+ * compiled before it counts (a fresh process takes a few thousand calls to settle).
+ * Loopback: 20,000 small and 5,120 56 KB answers per client at concurrency 64.
+ */
 const LOAD = {
-  small: { id: "auth0|1", calls: quick ? 800 : 2400, concurrency: 64 },
-  big: { id: "auth0|big", calls: quick ? 200 : 600, concurrency: 64 },
+  small: {
+    id: "auth0|1",
+    concurrency: 64,
+    slices: quick ? 4 : 8,
+    callsPerSlice: quick ? 100 : 250,
+    warmup: quick ? 400 : 3000,
+  },
+  big: {
+    id: "auth0|big",
+    concurrency: 64,
+    slices: quick ? 4 : 8,
+    callsPerSlice: quick ? 25 : 64,
+    warmup: quick ? 100 : 800,
+  },
 };
+/** In-process: a fetch that answers at once, 16 calls in flight, one process per client. */
+const IN_PROCESS = {
+  id: "auth0|1",
+  concurrency: 16,
+  slices: quick ? 4 : 8,
+  callsPerSlice: quick ? 200 : 500,
+  warmup: quick ? 2000 : 5000,
+};
+/**
+ * The clients of those benchmarks: the three implementations and a second hand-written
+ * client, `control`, whose ratio to raw shows the run's own noise (1.00 on a quiet machine).
+ */
+const TIMED = { raw: "raw", control: "raw", ours: "ours", official: "official" };
 
 /** `taskset -c CORE` when there are two cores or more and taskset exists, else nothing. */
 const canPin = (() => {
@@ -67,59 +98,82 @@ function runNode(script, argv, nodeArgs = []) {
   );
 }
 
-/** Long-lived load processes, one per implementation, driven in interleaved rounds. */
-async function measureLoad(port) {
+/**
+ * Long-lived client processes (src/load.mjs), one per entry of TIMED, driven through each
+ * of `benchmarks` ([label, settings] pairs, as LOAD describes them) in turn: its warm-up,
+ * then its interleaved rounds. `mode` "instant" gives them a fetch that answers at once.
+ * Returns, per label, one row per round: { name: { cpuUsPerCall, callsPerSecond } }.
+ */
+async function interleaved(port, mode, benchmarks) {
+  const names = Object.keys(TIMED);
+  const orders = balancedOrders(names.length);
   const procs = {};
-  for (const impl of IMPLEMENTATIONS) {
-    const [cmd, argv] = pinned(1, [process.execPath, file("./load.mjs"), impl, String(port)]);
-    const child = spawn(cmd, argv, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    await new Promise((resolve) => child.once("message", resolve));
-    procs[impl] = child;
-  }
-  const ask = (impl, message) =>
+  let load;
+  const ask = (name, calls) =>
     new Promise((resolve, reject) => {
-      procs[impl].once("message", (answer) =>
+      procs[name].once("message", (answer) =>
         answer.ok ? resolve(answer) : reject(new Error(answer.error)),
       );
-      procs[impl].send(message);
+      procs[name].send({ id: load.id, calls, concurrency: load.concurrency });
     });
-  const out = {};
   try {
-    for (const [size, load] of Object.entries(LOAD)) {
-      // One warm-up round each, so that every client's code is compiled before it counts.
-      for (const impl of IMPLEMENTATIONS) await ask(impl, { ...load, calls: load.calls / SLICES });
-      const rounds = [];
+    for (const name of names) {
+      const argv = [process.execPath, file("./load.mjs"), TIMED[name], String(port), mode];
+      const [cmd, args] = pinned(1, argv);
+      const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      procs[name] = child;
+      await new Promise((resolve, reject) => {
+        child.once("message", resolve);
+        child.once("error", reject);
+      });
+    }
+    const out = {};
+    for (const [label, settings] of benchmarks) {
+      load = settings;
+      for (let turn = 0; turn < 4; turn++) {
+        for (const name of names) await ask(name, load.warmup / 4);
+      }
+      const rows = [];
       for (let r = 0; r < ROUNDS; r++) {
-        // A round is SLICES turns of each client in a rotating order, so that a change of
-        // the machine's load within the round falls on every client alike.
-        const sum = Object.fromEntries(IMPLEMENTATIONS.map((i) => [i, { wallMs: 0, cpuUs: 0 }]));
-        for (let slice = 0; slice < SLICES; slice++) {
-          for (let i = 0; i < IMPLEMENTATIONS.length; i++) {
-            const impl = IMPLEMENTATIONS[(i + r + slice) % IMPLEMENTATIONS.length];
-            const { wallMs, cpuUs } = await ask(impl, { ...load, calls: load.calls / SLICES });
-            sum[impl].wallMs += wallMs;
-            sum[impl].cpuUs += cpuUs;
+        const sum = Object.fromEntries(names.map((n) => [n, { wallMs: 0, cpuUs: 0 }]));
+        for (let slice = 0; slice < load.slices; slice++) {
+          for (const i of orders[(r * load.slices + slice) % orders.length]) {
+            const { wallMs, cpuUs } = await ask(names[i], load.callsPerSlice);
+            sum[names[i]].wallMs += wallMs;
+            sum[names[i]].cpuUs += cpuUs;
           }
         }
+        const calls = load.slices * load.callsPerSlice;
         const row = {};
-        for (const impl of IMPLEMENTATIONS) {
-          row[impl] = {
-            cpuUsPerCall: round(sum[impl].cpuUs / load.calls),
-            callsPerSecond: round((load.calls / sum[impl].wallMs) * 1000, 1),
+        for (const name of names) {
+          row[name] = {
+            cpuUsPerCall: round(sum[name].cpuUs / calls),
+            callsPerSecond: round((calls / sum[name].wallMs) * 1000, 1),
           };
         }
-        rounds.push(row);
+        rows.push(row);
         process.stdout.write(
-          `  ${size} round ${r + 1}/${ROUNDS}: ${IMPLEMENTATIONS.map((i) => `${i} ${row[i].cpuUsPerCall} µs, ${row[i].callsPerSecond}/s`).join("; ")}\n`,
+          `  ${label} round ${r + 1}/${ROUNDS}: ${names.map((n) => `${n} ${row[n].cpuUsPerCall} µs, ${row[n].callsPerSecond}/s`).join("; ")}\n`,
         );
       }
-      out[size] = { ...load, rounds };
+      out[label] = rows;
     }
+    return out;
   } finally {
     for (const child of Object.values(procs)) child.kill();
   }
-  return out;
 }
+
+/** What a result records of a timed benchmark's settings. */
+const settingsOf = (load) => ({
+  id: load.id,
+  concurrency: load.concurrency,
+  slices: load.slices,
+  callsPerSlice: load.callsPerSlice,
+  warmupCalls: load.warmup,
+  // Per round and per client.
+  calls: load.slices * load.callsPerSlice,
+});
 
 const ratioSummary = (rows, pick, impl, base = "raw") =>
   Object.fromEntries(
@@ -148,6 +202,8 @@ if (args.has("--render")) {
 }
 
 const started = Date.now();
+/** A phase's heading, with the seconds the run has taken so far. */
+const phase = (name) => console.log(`${name}… (at ${Math.round((Date.now() - started) / 1000)} s)`);
 const machine = {
   date: new Date().toISOString().slice(0, 10),
   cpu: cpus()[0]?.model.trim() ?? "unknown",
@@ -161,29 +217,41 @@ console.log(
   `bench on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${canPin ? ", server on core 0, clients on core 1" : ", unpinned"}`,
 );
 
-console.log("bundles…");
+phase("bundles");
 const bundles = await measureBundles(IMPLEMENTATIONS);
-console.log("import cost in Node…");
+phase("import cost in Node");
 const imports = measureImports(IMPLEMENTATIONS, ROUNDS);
 rmSync(imports.dir, { recursive: true, force: true });
 
 const server = await startServer();
 let results;
 try {
-  console.log("cold starts in workerd…");
+  phase("cold starts in workerd");
   const cold = await measureColdStarts(IMPLEMENTATIONS, server.port, quick ? 3 : ROUNDS);
-  console.log("client CPU per call in-process (no sockets)…");
-  const inProcess = runNode("./overhead.mjs", [String(ROUNDS), quick ? "1000" : "3000"]).samples;
-  console.log("loopback throughput and CPU…");
-  const load = await measureLoad(server.port);
-  console.log("grants for 1,000 cold concurrent calls…");
+  phase("client CPU per call in-process (no sockets)");
+  const inProcessRows = (await interleaved(0, "instant", [["in-process", IN_PROCESS]]))[
+    "in-process"
+  ];
+  const inProcess = Object.fromEntries(
+    Object.keys(TIMED).map((n) => [n, inProcessRows.map((row) => row[n].cpuUsPerCall)]),
+  );
+  phase("loopback throughput and CPU");
+  // The same processes for both answers: the 56 KB rounds follow the small ones.
+  const loopback = await interleaved(server.port, "loopback", Object.entries(LOAD));
+  const load = Object.fromEntries(
+    Object.entries(LOAD).map(([size, settings]) => [
+      size,
+      { ...settingsOf(settings), rounds: loopback[size] },
+    ]),
+  );
+  phase("grants for 1,000 cold concurrent calls");
   const grants = {};
   for (const impl of IMPLEMENTATIONS) {
     await serverJson(server.port, "/__reset");
     const run = runNode("./grants.mjs", [impl, String(server.port), "1000"]);
     grants[impl] = { ...run, grants: (await serverJson(server.port, "/__stats")).grants };
   }
-  console.log("memory over 100,000 logs…");
+  phase("memory over 100,000 logs");
   const memory = {};
   for (const impl of IMPLEMENTATIONS) {
     const run = runNode("./memory.mjs", [impl, String(server.port)], ["--expose-gc"]);
@@ -218,11 +286,12 @@ try {
       ),
     },
     inProcessUs: {
+      ...settingsOf(IN_PROCESS),
       samples: Object.fromEntries(
         Object.entries(inProcess).map(([k, v]) => [k, v.map((x) => round(x, 1))]),
       ),
       ratioToRaw: Object.fromEntries(
-        ["ours", "official"].map((i) => [i, sampleRatios(inProcess, i, "raw")]),
+        ["ours", "official", "control"].map((i) => [i, sampleRatios(inProcess, i, "raw")]),
       ),
     },
     loopback: Object.fromEntries(
@@ -231,13 +300,13 @@ try {
         {
           ...data,
           cpuRatioToRaw: Object.fromEntries(
-            ["ours", "official"].map((i) => [
+            ["ours", "official", "control"].map((i) => [
               i,
               ratioSummary(data.rounds, (v) => v.cpuUsPerCall, i),
             ]),
           ),
           throughputRatioToRaw: Object.fromEntries(
-            ["ours", "official"].map((i) => [
+            ["ours", "official", "control"].map((i) => [
               i,
               ratioSummary(data.rounds, (v) => v.callsPerSecond, i),
             ]),
@@ -262,6 +331,7 @@ if (!quick) {
 }
 const misses = checkTargets(results);
 for (const line of misses.report) console.log(line);
+for (const line of noiseReport(results)) console.log(line);
 console.log(
   `bench took ${results.seconds} s; wrote ${resultsFile}${quick ? " (quick: charts and README left as they are)" : ", charts/*.svg and the README's performance section"}`,
 );

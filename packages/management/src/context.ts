@@ -1,6 +1,7 @@
 import { InvalidInputError } from "./errors.js";
 import type { RequestContext } from "./pipeline.js";
 import type { ResolvedRetryOptions } from "./retry-strategy.js";
+import { ownSignal } from "./signals.js";
 import type { BodyLike, HeadersLike } from "./web-types.js";
 
 /** The client's defaults a call starts from. */
@@ -54,8 +55,9 @@ export function createContext(
     path: overrides.path as string | undefined,
     headers,
     body,
-    // A signal of its own per call: one shared never-aborting signal would collect a listener per call.
-    signal: signal ?? new AbortController().signal,
+    // A signal of its own per call, which the timeout step arms with the deadline (one
+    // shared never-aborting signal would collect the listeners of every call's waits).
+    signal: signal ?? ownSignal(),
     deadline: Infinity,
     attempt: 1,
     retryDelayMs: 0,

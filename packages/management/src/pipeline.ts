@@ -88,10 +88,10 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
  * and its "pending" flag).
  */
 export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
-  // An async function, so that a step that throws rejects instead of throwing.
+  // An async function, so that a step that throws rejects instead of throwing. No step
+  // follows the transport (it never calls `next`), so `index` never runs past the end.
   const run = async (ctx: RequestContext, index: number): Promise<Response> => {
-    const step = steps[index];
-    if (!step) throw new Error("no transport step");
+    const step = steps[index]!;
     let pending = false;
     return step.middleware(ctx, async () => {
       if (pending) {

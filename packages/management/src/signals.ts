@@ -11,6 +11,24 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
+ * Calls' own signals (the caller gave none): the controller of each until its first
+ * deadline takes it over, then the time that deadline aborts it.
+ */
+const owners = new WeakMap<AbortSignal, AbortController | number>();
+
+/**
+ * A call's own signal, when the caller gave none. Its first {@link deadlineSignal} (the
+ * timeout step's) arms its own controller, and a later one that ends sooner (an attempt's)
+ * need not listen to it: no second controller, and no listener.
+ * @internal
+ */
+export function ownSignal(): AbortSignal {
+  const controller = new AbortController();
+  owners.set(controller.signal, controller);
+  return controller.signal;
+}
+
+/**
  * A signal that aborts after `ms` milliseconds or when `parent` aborts, whichever
  * comes first, and a `dispose` that clears the timer. Built on `setTimeout` rather
  * than `AbortSignal.timeout` so that runtimes without it and fake timers in tests
@@ -21,16 +39,22 @@ export function deadlineSignal(
   ms: number,
   reason: () => unknown,
 ): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener("abort", onParentAbort, { once: true });
+  const own = owners.get(parent!);
+  const ends = Date.now() + ms;
+  let controller = own as AbortController;
+  if (own instanceof AbortController) owners.set(parent!, ends);
+  else controller = new AbortController();
+  // Taken over, an own signal keeps the time it aborts: a timer that ends sooner need not follow it.
+  const linked = own === undefined || (own as number) <= ends ? parent : undefined;
+  const onParentAbort = () => controller.abort(linked?.reason);
+  if (linked?.aborted) onParentAbort();
+  else linked?.addEventListener("abort", onParentAbort, { once: true });
   const timer = setTimeout(() => controller.abort(reason()), ms);
   return {
     signal: controller.signal,
     dispose: () => {
       clearTimeout(timer);
-      parent?.removeEventListener("abort", onParentAbort);
+      linked?.removeEventListener("abort", onParentAbort);
     },
   };
 }

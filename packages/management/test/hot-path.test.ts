@@ -6,16 +6,19 @@ import { DOMAIN } from "./support/secrets.js";
 /**
  * What one call allocates on its way to the network, counted (not timed): the SDK's cost
  * per call next to a hand-written fetch is mostly these objects (issue 14, the hot path).
- * The counts are a ratchet: a call without a caller's signal makes three controllers (its
- * own signal, its deadline, its attempt) and builds its headers three times (the generated
- * function, `request`, the auth step). One controller and one Headers fewer were measured
- * at 50 B gzip more than the getUser Worker's size budget allows (see the bench README).
+ * The counts are a ratchet: a call without a caller's signal makes two controllers (its own
+ * signal, which the timeout step arms with the deadline, and its attempt's), adds no abort
+ * listener (the attempt ends before the deadline, so it need not follow the call's signal)
+ * and builds its headers at most three times (the generated function, `request`, the auth
+ * step).
  */
-let counts: { controllers: number; headers: number; timers: number };
+let counts: { controllers: number; headers: number; timers: number; listeners: number };
 const { AbortController: RealController, Headers: RealHeaders } = globalThis;
 
+const { addEventListener } = EventTarget.prototype;
+
 beforeEach(() => {
-  counts = { controllers: 0, headers: 0, timers: 0 };
+  counts = { controllers: 0, headers: 0, timers: 0, listeners: 0 };
   vi.stubGlobal(
     "AbortController",
     class extends RealController {
@@ -38,6 +41,13 @@ beforeEach(() => {
   vi.stubGlobal("setTimeout", (...args: Parameters<typeof setTimeout>) => {
     counts.timers++;
     return realSetTimeout(...args);
+  });
+  vi.spyOn(EventTarget.prototype, "addEventListener").mockImplementation(function (
+    this: EventTarget,
+    ...args: Parameters<EventTarget["addEventListener"]>
+  ) {
+    if (this instanceof AbortSignal && args[0] === "abort") counts.listeners++;
+    return addEventListener.apply(this, args);
   });
   vi.spyOn(AbortSignal, "any");
   vi.spyOn(AbortSignal, "timeout");
@@ -62,20 +72,21 @@ function plainFetch(...answers: [status: number, body: unknown][]) {
 }
 
 const reset = () => {
-  counts = { controllers: 0, headers: 0, timers: 0 };
+  counts = { controllers: 0, headers: 0, timers: 0, listeners: 0 };
 };
 
 describe("the hot path of a call without a caller's signal", () => {
-  it("makes at most three controllers, two timers and three Headers, and no AbortSignal.any or .timeout chain", async () => {
+  it("makes at most two controllers, two timers and three Headers, adds no abort listener, and no AbortSignal.any or .timeout chain", async () => {
     const api = plainFetch([200, { user_id: "auth0|1" }], [200, { user_id: "auth0|2" }]);
     const client = createManagementClient({ domain: DOMAIN, token: "t", fetch: api.fetch });
     await getUser(client, { id: "auth0|1" });
     reset();
     await expect(getUser(client, { id: "auth0|2" })).resolves.toEqual({ user_id: "auth0|2" });
-    // The call's own signal, its deadline and its attempt; a timer for each time budget.
-    expect(counts.controllers).toBeLessThanOrEqual(3);
+    // The call's own signal (armed with its deadline) and its attempt's; a timer for each time budget.
+    expect(counts.controllers).toBeLessThanOrEqual(2);
     expect(counts.timers).toBeLessThanOrEqual(2);
     expect(counts.headers).toBeLessThanOrEqual(3);
+    expect(counts.listeners).toBe(0);
     expect(AbortSignal.any).not.toHaveBeenCalled();
     expect(AbortSignal.timeout).not.toHaveBeenCalled();
   });
@@ -88,10 +99,59 @@ describe("the hot path of a call without a caller's signal", () => {
       fetch: api.fetch,
       retry: { baseDelayMs: 0 },
     });
+    reset();
     await expect(getUser(client, { id: "auth0|1" })).resolves.toEqual({ user_id: "auth0|1" });
     expect(api.sent).toHaveLength(2);
-    expect(counts.controllers).toBeLessThanOrEqual(4);
+    expect(counts.controllers).toBeLessThanOrEqual(3);
     expect(counts.timers).toBeLessThanOrEqual(4);
+    // The wait between the attempts listens to the call's signal; the attempts do not.
+    expect(counts.listeners).toBeLessThanOrEqual(1);
+  });
+
+  it("follows a caller's signal: aborting it ends the attempt in flight with the caller's reason", async () => {
+    const stop = new AbortController();
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      fetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+          queueMicrotask(() => stop.abort(new Error("caller stopped")));
+        }),
+    });
+    await expect(getUser(client, { id: "auth0|1" }, { signal: stop.signal })).rejects.toThrow(
+      "caller stopped",
+    );
+  });
+
+  it("ends an attempt at its own time budget without following the call's signal, then retries", async () => {
+    vi.useFakeTimers();
+    try {
+      let attempts = 0;
+      const client = createManagementClient({
+        domain: DOMAIN,
+        token: "t",
+        attemptTimeoutMs: 1000,
+        retry: { baseDelayMs: 0 },
+        fetch: (_url, init) =>
+          ++attempts === 1
+            ? new Promise<Response>((_resolve, reject) => {
+                init?.signal?.addEventListener("abort", () => reject(new Error("aborted")));
+              })
+            : Promise.resolve(Response.json({ user_id: "auth0|1" })),
+      });
+      reset();
+      const call = getUser(client, { id: "auth0|1" });
+      // The attempt's budget, then the (zero) wait before the retry.
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(10);
+      await expect(call).resolves.toEqual({ user_id: "auth0|1" });
+      expect(attempts).toBe(2);
+      // The fetch's own listener, and the wait between the attempts (the call's signal).
+      expect(counts.listeners).toBeLessThanOrEqual(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("ends the call at its deadline with a TimeoutError", async () => {

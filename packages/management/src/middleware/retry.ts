@@ -15,7 +15,8 @@ const canWait = (ctx: RequestContext, ms: number): boolean =>
  */
 export function createRetryStep(key: string): Middleware {
   return async (ctx, next) => {
-    const gate = `${key} ${ctx.url.pathname === "/oauth/token" ? "token" : "api"}`;
+    // The token endpoint's gate (`… true`) and the API's (`… false`) are apart.
+    const gate = key + (ctx.url.pathname === "/oauth/token");
     for (;;) {
       const wait = gateOpensAt(gate) - Date.now();
       // A wait that does not fit is skipped, not shortened: the server then decides.

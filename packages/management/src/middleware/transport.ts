@@ -4,9 +4,6 @@ import { parseBody } from "../response.js";
 import { deadlineSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
 
-// Statuses whose responses cannot carry a body.
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
-
 /** What the runtime said went wrong: the messages (or codes) down the cause chain. */
 function reasonOf(error: unknown): string {
   type Cause = { message?: string; code?: string; cause?: Cause } | undefined;
@@ -48,11 +45,12 @@ export function createTransportStep(fetchImpl: FetchLike): Middleware {
       response = await fetchImpl(ctx.url, {
         method: ctx.method,
         headers: ctx.headers,
-        body: ctx.body ?? null,
+        body: ctx.body,
         signal,
         redirect: "manual",
       });
-      text = NULL_BODY_STATUS.has(response.status) ? "" : await response.text();
+      // A 204 (or any null-body status) reads as "": a Response with such a status has no body.
+      text = await response.text();
     } catch (error) {
       throw attemptError(ctx, signal.aborted, error);
     } finally {
