@@ -44,7 +44,9 @@ export function deadlineSignal(
   let controller = own as AbortController;
   if (own instanceof AbortController) owners.set(parent!, ends);
   else controller = new AbortController();
-  // Taken over, an own signal keeps the time it aborts: a timer that ends sooner need not follow it.
+  // Taken over, an own signal keeps the time it aborts: a timer that ends sooner need not
+  // follow it. The signal this call takes over is not followed either: `own` is then its
+  // controller, which compares as NaN, so `<=` is false.
   const linked = own === undefined || (own as number) <= ends ? parent : undefined;
   const onParentAbort = () => controller.abort(linked?.reason);
   if (linked?.aborted) onParentAbort();

@@ -4,6 +4,7 @@ import type { RequestContext } from "../pipeline.js";
 import type { CachedToken } from "../token-cache.js";
 import { isRecord } from "../validate.js";
 import type { PrivateKeyJwtSigner } from "./client-assertion.js";
+import { expiryClaim } from "./expiry-claim.js";
 import { checkToken } from "./token-provider.js";
 
 export interface GrantSettings extends CallDefaults {
@@ -18,20 +19,6 @@ export interface GrantSettings extends CallDefaults {
   send: (ctx: RequestContext) => Promise<Response>;
   /** What every error of the client is redacted of: the grant adds its client assertions. */
   secrets: string[];
-}
-
-/**
- * A JWT's `exp` in milliseconds, read without verifying (the API verifies it; this only
- * keeps our clock from trusting `expires_in` past what the token says). Infinity for a
- * token that is not a JWT or has no numeric `exp`.
- */
-export function expiryClaim(token: string): number {
-  try {
-    const exp = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).exp;
-    return exp > 0 ? exp * 1000 : Infinity;
-  } catch {
-    return Infinity;
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type TokenShareHook,
 } from "../token-cache.js";
 import { TOKEN_CHARACTERS } from "../token-cache-kit/stored-token.js";
-import { expiryClaim } from "./grant.js";
+import { expiryClaim } from "./expiry-claim.js";
 
 /** Where the auth step gets bearer tokens from. */
 export interface TokenProvider {
