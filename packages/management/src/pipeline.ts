@@ -57,7 +57,8 @@ export interface MiddlewarePlacement {
   name?: string;
   middleware: Middleware;
   before?: StepName;
-  after?: StepName;
+  /** Any built-in step but `transport`, the last one: nothing runs after it. */
+  after?: Exclude<StepName, "transport">;
 }
 
 export interface NamedStep {
@@ -72,9 +73,15 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
     const step = { name: placement.name ?? "custom", middleware: placement.middleware };
     const anchor = placement.before ?? placement.after ?? "auth";
     const index = steps.findIndex((s) => s.name === anchor);
-    if (index < 0 || (placement.before !== undefined && placement.after !== undefined)) {
+    // The transport never calls `next`, and the event streams rely on it being last: a
+    // step after it would never run.
+    if (
+      index < 0 ||
+      (placement.after as string) === "transport" ||
+      (placement.before !== undefined && placement.after !== undefined)
+    ) {
       throw new ConfigurationError(
-        `middleware "${step.name}": give \`before\` or \`after\` (not both), naming a built-in step`,
+        `middleware "${step.name}": give \`before\` or \`after\` (not both), naming a built-in step, not after \`transport\``,
       );
     }
     steps.splice(placement.after !== undefined ? index + 1 : index, 0, step);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createManagementClient, type Middleware, request } from "../src/index.js";
+import {
+  ConfigurationError,
+  createManagementClient,
+  type Middleware,
+  request,
+} from "../src/index.js";
 import { compose } from "../src/pipeline.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
 import { DOMAIN } from "./support/secrets.js";
@@ -50,6 +55,20 @@ describe("the pipeline", () => {
       from: "cache",
     });
     expect(api.sent).toHaveLength(0);
+  });
+
+  it("refuses a step placed after the transport, which would never run, when the client is made", () => {
+    const place = (placement: object) => () =>
+      createManagementClient({
+        domain: DOMAIN,
+        token: "t",
+        middleware: [{ name: "late", middleware: (_c, next) => next(), ...placement }],
+      });
+    expect(place({ after: "transport" as never })).toThrow(ConfigurationError);
+    expect(place({ after: "transport" as never })).toThrow(/"late".*not after `transport`/);
+    // Right before it is fine.
+    expect(place({ before: "transport" })).not.toThrow();
+    expect(place({ after: "auth" })).not.toThrow();
   });
 
   it("refuses a second next() while the first is still pending", async () => {
