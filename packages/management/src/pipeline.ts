@@ -95,22 +95,34 @@ export function placeSteps(builtIns: NamedStep[], extra: MiddlewarePlacement[]):
  * and its "pending" flag).
  */
 export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => Promise<Response> {
-  // An async function, so that a step that throws rejects instead of throwing. No step
-  // follows the transport (it never calls `next`), so `index` never runs past the end.
-  const run = async (ctx: RequestContext, index: number): Promise<Response> => {
+  // No step follows the transport (it never calls `next`), so `index` never runs past the
+  // end. Plain functions rather than async ones: a step's own promise is what travels, with
+  // no wrapper per step; a step that throws instead of rejecting still rejects. The flag is
+  // cleared by the first reaction to the answer, so before the step that awaits it resumes.
+  const run = (ctx: RequestContext, index: number): Promise<Response> => {
     const step = steps[index]!;
     let pending = false;
-    return step.middleware(ctx, async () => {
-      if (pending) {
-        throw new Error(`step "${step.name}" called next() while its previous call was pending`);
-      }
-      pending = true;
-      try {
-        return await run(ctx, index + 1);
-      } finally {
-        pending = false;
-      }
-    });
+    try {
+      // `resolve` hands a step's promise back as it is; a step that answers at once is made one.
+      return Promise.resolve(
+        step.middleware(ctx, () => {
+          if (pending) {
+            return Promise.reject(
+              new Error(`step "${step.name}" called next() while its previous call was pending`),
+            );
+          }
+          pending = true;
+          const answer = run(ctx, index + 1);
+          answer.then(
+            () => (pending = false),
+            () => (pending = false),
+          );
+          return answer;
+        }),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
   return (ctx) => run(ctx, 0);
 }

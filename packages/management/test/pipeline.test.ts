@@ -71,6 +71,25 @@ describe("the pipeline", () => {
     expect(place({ after: "auth" })).not.toThrow();
   });
 
+  it("takes a step that answers at once or throws as if it were async", async () => {
+    const answers = compose([
+      { name: "passes", middleware: (_ctx, next) => next() },
+      { name: "at once", middleware: (() => new Response("now")) as unknown as Middleware },
+    ]);
+    await expect(answers({} as never).then((r) => r.text())).resolves.toBe("now");
+    const throws = compose([
+      {
+        name: "throws",
+        middleware: () => {
+          throw new Error("thrown, not rejected");
+        },
+      },
+    ]);
+    const run = throws({} as never);
+    expect(run).toBeInstanceOf(Promise);
+    await expect(run).rejects.toThrow("thrown, not rejected");
+  });
+
   it("refuses a second next() while the first is still pending", async () => {
     const run = compose([
       { name: "twice", middleware: (_ctx, next) => Promise.all([next(), next()]).then(([r]) => r) },
