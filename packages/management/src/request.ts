@@ -1,5 +1,5 @@
 import { internalsOf, type ManagementClient } from "./client.js";
-import { createContext, headersOf } from "./context.js";
+import { CallContext, headersOf } from "./context.js";
 import { InvalidInputError, ManagementError } from "./errors.js";
 import { OBSERVE, type Observer } from "./observe.js";
 import type { RetryOptions } from "./options.js";
@@ -119,7 +119,7 @@ export async function request<T = unknown>(
     );
     const headers = headersOf(o.headers as HeadersLike | undefined);
     if (!headers.has("accept")) headers.set("accept", "application/json");
-    ctx = createContext(internals, verb, url, headers, bodyOf(o.body, headers), o);
+    ctx = new CallContext(internals, verb, url, headers, bodyOf(o.body, headers), o);
     const response = await internals.send(ctx);
     const value = (await readResult(ctx, response)) as T;
     (options as { [OBSERVE]?: Observer })[OBSERVE]?.(ctx, response);

@@ -11,21 +11,51 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Calls' own signals (the caller gave none): the controller of each until its first
- * deadline takes it over, then the time that deadline aborts it.
- */
-const owners = new WeakMap<AbortSignal, AbortController | number>();
-
-/**
- * A call's own signal, when the caller gave none. Its first {@link deadlineSignal} (the
- * timeout step's) arms its own controller, and a later one that ends sooner (an attempt's)
- * need not listen to it: no second controller, and no listener.
+ * What the signal of a call made as a `CallContext` comes from: the caller's signal, or one
+ * set by a step (`s`); else none until something reads `ctx.signal`, which then makes the
+ * call's own (`o`, and `s`). While the timeout step runs, `d` gives the reason its deadline aborts with and
+ * `t` is the timer that aborts an own signal made meanwhile. A call that never waits (for a
+ * token or between attempts) and whose attempts end before its deadline makes no signal
+ * but its attempt's: one controller and one timer.
  * @internal
  */
-export function ownSignal(): AbortSignal {
+export interface CallSignal {
+  s?: AbortSignal | undefined;
+  o?: AbortSignal | undefined;
+  d?: (() => unknown) | undefined;
+  t?: ReturnType<typeof setTimeout> | undefined;
+  deadline: number;
+}
+
+/**
+ * The call's own signal, made when first read: it aborts at the deadline the timeout step
+ * set (on the next turn of the timers when that has passed).
+ * @internal
+ */
+export function ownSignal(call: CallSignal): AbortSignal {
   const controller = new AbortController();
-  owners.set(controller.signal, controller);
+  call.o = controller.signal;
+  const { d } = call;
+  if (d) call.t = setTimeout(() => controller.abort(d()), call.deadline - Date.now());
   return controller.signal;
+}
+
+/**
+ * The signal of one attempt of `ms` milliseconds. It follows the call's signal, except the
+ * call's own (made or not) when the attempt's timer ends before the deadline: nothing but the
+ * deadline aborts that one, so there is nothing to follow, and no signal is made for it.
+ */
+export function attemptSignal(
+  ctx: { signal: AbortSignal; deadline: number },
+  ms: number,
+): { signal: AbortSignal; dispose: () => void } {
+  return deadlineSignal(
+    (ctx as CallSignal).s !== (ctx as CallSignal).o || ctx.deadline <= Date.now() + ms
+      ? ctx.signal
+      : undefined,
+    ms,
+    () => undefined,
+  );
 }
 
 /**
@@ -39,24 +69,16 @@ export function deadlineSignal(
   ms: number,
   reason: () => unknown,
 ): { signal: AbortSignal; dispose: () => void } {
-  const own = owners.get(parent!);
-  const ends = Date.now() + ms;
-  let controller = own as AbortController;
-  if (own instanceof AbortController) owners.set(parent!, ends);
-  else controller = new AbortController();
-  // Taken over, an own signal keeps the time it aborts: a timer that ends sooner need not
-  // follow it. The signal this call takes over is not followed either: `own` is then its
-  // controller, which compares as NaN, so `<=` is false.
-  const linked = own === undefined || (own as number) <= ends ? parent : undefined;
-  const onParentAbort = () => controller.abort(linked?.reason);
-  if (linked?.aborted) onParentAbort();
-  else linked?.addEventListener("abort", onParentAbort, { once: true });
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onParentAbort();
+  else parent?.addEventListener("abort", onParentAbort, { once: true });
   const timer = setTimeout(() => controller.abort(reason()), ms);
   return {
     signal: controller.signal,
     dispose: () => {
       clearTimeout(timer);
-      linked?.removeEventListener("abort", onParentAbort);
+      parent?.removeEventListener("abort", onParentAbort);
     },
   };
 }

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getUser } from "../src/generated/users.js";
-import { createManagementClient } from "../src/index.js";
+import { createManagementClient, TimeoutError } from "../src/index.js";
 import { DOMAIN } from "./support/secrets.js";
 
 /**
  * What one call allocates on its way to the network, counted (not timed): the SDK's cost
  * per call next to a hand-written fetch is mostly these objects (issue 14, the hot path).
- * The counts are a ratchet: a call without a caller's signal makes two controllers (its own
- * signal, which the timeout step arms with the deadline, and its attempt's), adds no abort
+ * The counts are a ratchet: a call without a caller's signal makes one controller (its
+ * attempt's: the call's own signal, which the timeout step arms with the deadline, is made
+ * only when something waits on it, and a token at hand needs no wait), adds no abort
  * listener (the attempt ends before the deadline, so it need not follow the call's signal)
  * and builds its headers at most three times (the generated function, `request`, the auth
  * step).
@@ -76,19 +77,78 @@ const reset = () => {
 };
 
 describe("the hot path of a call without a caller's signal", () => {
-  it("makes at most two controllers, two timers and three Headers, adds no abort listener, and no AbortSignal.any or .timeout chain", async () => {
+  it("makes one controller, at most two timers and three Headers, adds no abort listener, and no AbortSignal.any or .timeout chain", async () => {
     const api = plainFetch([200, { user_id: "auth0|1" }], [200, { user_id: "auth0|2" }]);
     const client = createManagementClient({ domain: DOMAIN, token: "t", fetch: api.fetch });
     await getUser(client, { id: "auth0|1" });
     reset();
     await expect(getUser(client, { id: "auth0|2" })).resolves.toEqual({ user_id: "auth0|2" });
-    // The call's own signal (armed with its deadline) and its attempt's; a timer for each time budget.
-    expect(counts.controllers).toBeLessThanOrEqual(2);
-    expect(counts.timers).toBeLessThanOrEqual(2);
+    // The attempt's only, and its timer: the call's deadline needs no timer of its own
+    // while nothing waits on the call's signal.
+    expect(counts.controllers).toBe(1);
+    expect(counts.timers).toBe(1);
     expect(counts.headers).toBeLessThanOrEqual(3);
     expect(counts.listeners).toBe(0);
     expect(AbortSignal.any).not.toHaveBeenCalled();
     expect(AbortSignal.timeout).not.toHaveBeenCalled();
+  });
+
+  it("makes one controller with a granted token at hand, and none for the token", async () => {
+    const api = plainFetch([200, { user_id: "auth0|1" }]);
+    const fetch = async (url: URL | RequestInfo) =>
+      String(url).endsWith("/oauth/token")
+        ? new Response(
+            JSON.stringify({ access_token: "granted", token_type: "Bearer", expires_in: 86400 }),
+            { headers: { "content-type": "application/json" } },
+          )
+        : api.fetch(url);
+    const client = createManagementClient({
+      domain: DOMAIN,
+      clientId: "hot-path-cached",
+      clientSecret: "hot-path-secret",
+      fetch,
+    });
+    await getUser(client, { id: "auth0|1" });
+    reset();
+    await expect(getUser(client, { id: "auth0|1" })).resolves.toEqual({ user_id: "auth0|1" });
+    expect(counts.controllers).toBe(1);
+    expect(counts.timers).toBe(1);
+    expect(counts.listeners).toBe(0);
+  });
+
+  it("gives a step that reads the call's signal one that aborts at the deadline with a TimeoutError", async () => {
+    vi.useFakeTimers();
+    try {
+      let seen: AbortSignal | undefined;
+      const client = createManagementClient({
+        domain: DOMAIN,
+        token: "t",
+        timeoutMs: 1000,
+        middleware: [
+          {
+            name: "watcher",
+            middleware: (ctx, next) => {
+              seen = ctx.signal;
+              return next();
+            },
+          },
+        ],
+        fetch: (_url, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+          }),
+      });
+      const call = getUser(client, { id: "auth0|1" });
+      call.catch(() => {});
+      await vi.advanceTimersByTimeAsync(999);
+      expect(seen?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(seen?.aborted).toBe(true);
+      expect(seen?.reason).toBeInstanceOf(TimeoutError);
+      await expect(call).rejects.toBeInstanceOf(TimeoutError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("adds at most one controller and one timer per retry (and one timer for the wait)", async () => {

@@ -1,4 +1,4 @@
-import { type CallDefaults, createContext } from "../context.js";
+import { CallContext, type CallDefaults } from "../context.js";
 import { ManagementError, TokenError } from "../errors.js";
 import type { RequestContext } from "../pipeline.js";
 import type { CachedToken } from "../token-cache.js";
@@ -54,7 +54,7 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
         body.client_assertion = assertion;
       }
       // The body is JSON, and a grant may be repeated safely.
-      ctx = createContext(
+      ctx = new CallContext(
         settings,
         "POST",
         new URL("/oauth/token", settings.origin),

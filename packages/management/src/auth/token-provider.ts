@@ -12,9 +12,16 @@ import { expiryClaim } from "./expiry-claim.js";
 
 /** Where the auth step gets bearer tokens from. */
 export interface TokenProvider {
-  getToken(signal: AbortSignal): Promise<string>;
-  /** The API answered a request made with `token`: refused it (401) or not; truthy: refused as expired. */
-  answered?(token: string, refused: boolean): Promise<unknown>;
+  /**
+   * A token for `call`, whose signal is read only to wait for a grant: reading it makes a
+   * call's own signal, which a token at hand does not need.
+   */
+  getToken(call: { readonly signal: AbortSignal }): Promise<string>;
+  /**
+   * The API answered a request made with `token`: refused it (401) or not; a promise of
+   * truthy: refused as expired. An acceptance has nothing to wait for.
+   */
+  answered?(token: string, refused: boolean): Promise<unknown> | undefined;
   /** Set when asking again after a 401 cannot give a different token. */
   readonly fixed?: boolean;
 }
@@ -167,13 +174,15 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
     }));
 
   return {
-    async getToken(signal) {
+    async getToken(call) {
       let token = current;
       // The fetch is shared, so one caller's abort only stops that caller waiting for it.
       // A fetch that began before a 401 may bring back a token issued before it: ask once
       // more. A token granted just now is used even if it lives 0 s (`expires_in: 0`).
       for (let i = 0; i < 2 && !(i ? fresh(token) : usable(token)); i++) {
-        token = (await raceAbort(join(false), signal)) ?? (await raceAbort(join(false), signal));
+        token =
+          (await raceAbort(join(false), call.signal)) ??
+          (await raceAbort(join(false), call.signal));
       }
       if (!(usable(token, true) || s.a! > now())) {
         s.a = now() + 1_000;
@@ -190,27 +199,31 @@ export function grantingTokenProvider(settings: GrantingProviderSettings): Token
       current = token;
       return token!.accessToken;
     },
-    async answered(token, refused) {
+    answered(token, refused) {
       if (!refused) {
         s.n = s.u = 0;
         s.p = PAUSE_MS;
         return;
       }
-      // A token refused at or past its refresh-after time (by its `exp`) most likely
-      // expired on the way (a slow API, a clock behind): tokens issued before the refusal
-      // stay takable, such as the one another instance refreshed to, and no instance that
-      // kept the old token to its end grants one of its own. Any other refusal reads as
-      // revocation. Either counts toward the brake. The auth step tries once more when a
-      // newer token taken after such a refusal is refused too (revoked meanwhile).
-      const due = expiryClaim(token) - leewayMs <= now();
-      if (s.r !== token) {
-        if (!due) s.at = now();
-        strike();
-      }
-      s.r = token;
-      if (current?.accessToken === token) current = undefined;
-      await shared?.r(token);
-      return due;
+      return refusedToken(token);
     },
   };
+
+  async function refusedToken(token: string) {
+    // A token refused at or past its refresh-after time (by its `exp`) most likely
+    // expired on the way (a slow API, a clock behind): tokens issued before the refusal
+    // stay takable, such as the one another instance refreshed to, and no instance that
+    // kept the old token to its end grants one of its own. Any other refusal reads as
+    // revocation. Either counts toward the brake. The auth step tries once more when a
+    // newer token taken after such a refusal is refused too (revoked meanwhile).
+    const due = expiryClaim(token) - leewayMs <= now();
+    if (s.r !== token) {
+      if (!due) s.at = now();
+      strike();
+    }
+    s.r = token;
+    if (current?.accessToken === token) current = undefined;
+    await shared?.r(token);
+    return due;
+  }
 }

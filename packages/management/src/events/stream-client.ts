@@ -2,7 +2,7 @@ import { INTERNALS, internalsOf, type ManagementClient } from "../client.js";
 import { attemptError } from "../middleware/transport.js";
 import { compose, type Middleware } from "../pipeline.js";
 import { parseBody } from "../response.js";
-import { deadlineSignal } from "../signals.js";
+import { attemptSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
 
 /**
@@ -12,7 +12,7 @@ import type { FetchLike } from "../web-types.js";
  */
 function streamTransport(fetchImpl: FetchLike): Middleware {
   return async (ctx) => {
-    const { signal, dispose } = deadlineSignal(ctx.signal, ctx.attemptTimeoutMs, () => undefined);
+    const { signal, dispose } = attemptSignal(ctx, ctx.attemptTimeoutMs);
     try {
       const response = await fetchImpl(ctx.url, {
         method: ctx.method,

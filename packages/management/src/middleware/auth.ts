@@ -15,7 +15,7 @@ export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middle
     // its refresh-after time) keeps the count: should the newer token the retry takes be
     // refused too (revoked meanwhile), one more attempt takes a token granted after.
     for (let tries = 3; ; ) {
-      token = await tokens.getToken(ctx.signal);
+      token = await tokens.getToken(ctx);
       if (!secrets.includes(token)) secrets.push(token);
       // A token function may give a new token per call: remember the recent ones only.
       if (secrets.length > 20) secrets.splice(1, 1);

@@ -1,7 +1,7 @@
 import { NetworkError } from "../errors.js";
 import { callName, type Middleware, type RequestContext } from "../pipeline.js";
 import { parseBody } from "../response.js";
-import { deadlineSignal } from "../signals.js";
+import { attemptSignal } from "../signals.js";
 import type { FetchLike } from "../web-types.js";
 
 /** What the runtime said went wrong: the messages (or codes) down the cause chain. */
@@ -38,7 +38,7 @@ export function attemptError(ctx: RequestContext, timedOut: boolean, error: unkn
  */
 export function createTransportStep(fetchImpl: FetchLike): Middleware {
   return async (ctx) => {
-    const { signal, dispose } = deadlineSignal(ctx.signal, ctx.attemptTimeoutMs, () => undefined);
+    const { signal, dispose } = attemptSignal(ctx, ctx.attemptTimeoutMs);
     let response: Response;
     let text: string;
     try {
