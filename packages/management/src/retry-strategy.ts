@@ -61,20 +61,6 @@ export function classify(
 }
 
 /**
- * The backoff before retry `retry` (1 for the first): a random wait in [½, 1) of
- * min(maxDelayMs, baseDelayMs · 2^(retry−1)). Half the step is kept as a floor, so
- * that no retry comes at once and a server's hint of 0 cannot make a burst.
- */
-export function backoff(
-  retry: number,
-  options: ResolvedRetryOptions,
-  random: number = Math.random(),
-): number {
-  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(step / 2 + (random * step) / 2);
-}
-
-/**
  * How long the server asked to wait, in milliseconds: `Retry-After` (delta seconds or
  * an HTTP date), and for a 429 then `X-RateLimit-Reset`. Auth0 sends the rate-limit
  * headers on every answer, so on a 5xx the reset says nothing about the outage.
@@ -93,16 +79,23 @@ export function serverHint(headers: Headers, throttled: boolean, now: number): n
   return at === undefined ? undefined : Math.max(0, at - now);
 }
 
-/** The wait before retry `retry`: the server's hint, never below the computed backoff. */
+/**
+ * The wait before retry `retry` (1 for the first): the server's hint, never below the
+ * backoff, a random wait in [½, 1) of min(maxDelayMs, baseDelayMs · 2^(retry−1)). Half
+ * the step is kept as a floor, so that no retry comes at once and a server's hint of 0
+ * cannot make a burst. `random` is the draw of the jitter.
+ */
 export function retryDelay(
   verdict: "throttled" | "transient",
   retry: number,
   headers: Headers | undefined,
   options: ResolvedRetryOptions,
   now: number,
+  random: number = Math.random(),
 ): number {
-  const hint = headers ? serverHint(headers, verdict === "throttled", now) : undefined;
-  return Math.max(hint ?? 0, backoff(retry, options));
+  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
+  const hint = headers && serverHint(headers, verdict === "throttled", now);
+  return Math.max(hint ?? 0, Math.floor(step / 2 + (random * step) / 2));
 }
 
 /**
