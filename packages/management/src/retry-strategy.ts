@@ -29,7 +29,7 @@ export const retryOptions: Check<Partial<ResolvedRetryOptions>> = (value, name, 
   checkOptions(Err, name, value, RETRY_OPTIONS);
 
 /** Methods whose repetition has the same effect as one call, so a lost answer can be asked again. */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"];
 
 /**
  * Answers that mean "try again later" but may follow a request the server had
@@ -37,7 +37,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
  * 408 Request Timeout, 500 Internal Server Error, 502 Bad Gateway,
  * 503 Service Unavailable, 504 Gateway Timeout. (501 Not Implemented never changes.)
  */
-const TRANSIENT_STATUS = new Set([408, 500, 502, 503, 504]);
+const TRANSIENT_STATUS = [408, 500, 502, 503, 504];
 
 /**
  * What an attempt's outcome (an answer's status, or what the attempt threw) calls for:
@@ -53,9 +53,9 @@ export function classify(
   if (outcome === 429) return "throttled";
   const transient =
     typeof outcome === "number"
-      ? TRANSIENT_STATUS.has(outcome)
+      ? TRANSIENT_STATUS.includes(outcome)
       : outcome instanceof NetworkError || outcome instanceof InvalidResponseError;
-  return transient && (retryNonIdempotent || IDEMPOTENT_METHODS.has(method))
+  return transient && (retryNonIdempotent || IDEMPOTENT_METHODS.includes(method))
     ? "transient"
     : undefined;
 }
