@@ -57,7 +57,7 @@ export class ManagementError extends Error {
   declare readonly totalRetryDelayMs?: number;
 
   /** `fields` become the error's own (public) properties; `cause` is its cause. */
-  constructor(message: string, fields: Record<string, unknown> = {}) {
+  constructor(message: string, fields?: Record<string, unknown>) {
     // Error reads only `cause` from its options: the other fields pass through unseen. The
     // `cause` it made (own, writable, not enumerable) is assigned its own value again below,
     // which keeps it as it is.
