@@ -1,4 +1,4 @@
-import { isPrivateKeyJwtSigner, type PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+import { type GrantSigner, isPrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import { TOKEN_CHARACTERS } from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
 import { ConfigurationError as Err } from "./errors.js";
@@ -42,7 +42,7 @@ const token: Check<TokenSource> = (value, name) =>
     ? (value as TokenSource)
     : refuse(Err, name, "be visible ASCII");
 
-const privateKey: Check<PrivateKeyJwtSigner> = (value, name) =>
+const privateKey: Check<GrantSigner> = (value, name) =>
   isPrivateKeyJwtSigner(value)
     ? value
     : refuse(Err, name, "come from privateKeyJwt() of @auth0-edge/management/private-key-jwt");

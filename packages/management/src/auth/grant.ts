@@ -3,7 +3,7 @@ import { ManagementError, TokenError } from "../errors.js";
 import type { RequestContext } from "../pipeline.js";
 import { field } from "../response.js";
 import type { CachedToken } from "../token-cache.js";
-import type { PrivateKeyJwtSigner } from "./client-assertion.js";
+import { GRANT_FIELDS, type GrantSigner } from "./client-assertion.js";
 import { expiryClaim } from "./expiry-claim.js";
 import { checkToken } from "./token-provider.js";
 
@@ -14,7 +14,7 @@ export interface GrantSettings extends CallDefaults {
   scope?: string | undefined;
   /** The client secret; without one, `privateKey` signs a client assertion. */
   clientSecret?: string | undefined;
-  privateKey?: PrivateKeyJwtSigner | undefined;
+  privateKey?: GrantSigner | undefined;
   /** Sends the grant through the client's pipeline without the auth step and without user steps. */
   send: (ctx: RequestContext) => Promise<Response>;
   /** What every error of the client is redacted of: the grant adds its client assertions. */
@@ -45,13 +45,10 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
     let response: Response;
     try {
       if (clientSecret === undefined) {
-        const assertion = await settings.privateKey!.sign({
-          clientId,
-          audience: `${settings.origin}/`,
-        });
-        settings.secrets.push(assertion);
-        body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-        body.client_assertion = assertion;
+        Object.assign(
+          body,
+          await settings.privateKey![GRANT_FIELDS](clientId, settings.origin, settings.secrets),
+        );
       }
       // The body is JSON, and a grant may be repeated safely.
       ctx = createContext(
