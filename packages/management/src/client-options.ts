@@ -1,7 +1,7 @@
-import { isPrivateKeyJwtSigner, type PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+import { type GrantSigner, isPrivateKeyJwtSigner } from "./auth/client-assertion.js";
 import { TOKEN_CHARACTERS } from "./auth/token-provider.js";
 import { originForDomain } from "./domain.js";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError as Err } from "./errors.js";
 import type { ClientObserver } from "./observer.js";
 import type { ManagementClientOptions, TokenSource } from "./options.js";
 import type { MiddlewarePlacement } from "./pipeline.js";
@@ -36,15 +36,13 @@ export interface ClientSettings extends Checked<typeof CLIENT_OPTIONS> {
   telemetry: boolean;
 }
 
-const Err = ConfigurationError;
-
 /** A `token` is a function, or a string that can be a bearer token. */
 const token: Check<TokenSource> = (value, name) =>
   typeof value === "function" || TOKEN_CHARACTERS.test(string(value, name, Err))
     ? (value as TokenSource)
     : refuse(Err, name, "be visible ASCII");
 
-const privateKey: Check<PrivateKeyJwtSigner> = (value, name) =>
+const privateKey: Check<GrantSigner> = (value, name) =>
   isPrivateKeyJwtSigner(value)
     ? value
     : refuse(Err, name, "come from privateKeyJwt() of @auth0-edge/management/private-key-jwt");
@@ -100,7 +98,7 @@ const CLIENT_OPTIONS = {
 /**
  * Checks every option strictly — a boolean is `true` or `false`, a number is finite
  * and in range, a misspelt key (at any depth) is refused — so that a mistake is a
- * {@link ConfigurationError} at creation and never a surprise on the first call.
+ * `ConfigurationError` at creation and never a surprise on the first call.
  */
 export function checkClientOptions(options: ManagementClientOptions): ClientSettings {
   const o = checkOptions(Err, "options", options, CLIENT_OPTIONS);
@@ -110,7 +108,7 @@ export function checkClientOptions(options: ManagementClientOptions): ClientSett
       "authenticate one way: `token`, or `clientId` with `clientSecret` or `privateKey`",
     );
   }
-  const origin = originForDomain(o.domain, o.allowInsecureLocalhost === true);
+  const origin = originForDomain(o.domain, o.allowInsecureLocalhost);
   const fetch = o.fetch ?? globalThis.fetch;
   if (typeof fetch !== "function") throw new Err("no `fetch`: pass one in the options");
   // The checked options hold only the keys given, so each one given wins over its default.

@@ -64,7 +64,8 @@ export const INTERNALS: unique symbol = Symbol.for("@auth0-edge/management.clien
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const settings = checkClientOptions(options);
   const { origin, token, clientSecret, clientId = "" } = settings;
-  const host = origin.replace(/^https?:\/\//, "");
+  // The origin is a scheme and a host (a port for a local one): nothing else holds "//".
+  const host = origin.split("//")[1]!;
   const secrets = [String(token ?? clientSecret ?? "")];
   const redact = <E>(value: E) => scrub(value, secrets);
   const observing = settings.observer?.(redact) ?? [];

@@ -15,10 +15,11 @@ const LOCAL_ORIGIN = /^http:\/\/(?:localhost|127\.0\.0\.1)(?::(\d{1,5}))?$/;
  * "cleaned", because a cleaned-up value could point the client — and its credentials —
  * somewhere else. The URL is built once here and its host must be the name as given.
  */
-export function originForDomain(given: unknown, allowInsecureLocalhost: boolean): string {
+export function originForDomain(given: unknown, allowInsecureLocalhost?: boolean): string {
   const domain = typeof given === "string" ? given : "";
   const local = allowInsecureLocalhost && LOCAL_ORIGIN.exec(domain);
-  if (local && Number(local[1] ?? 0) <= 65535) return domain;
+  // The port's digits compare as a number; no port compares false.
+  if (local && !(Number(local[1]) > 65535)) return domain;
   const host = domain.toLowerCase();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: it looks for control characters.
   const problem = /[\x00-\x20\x7f]/.test(domain)

@@ -57,13 +57,14 @@ export class ManagementError extends Error {
   declare readonly totalRetryDelayMs?: number;
 
   /** `fields` become the error's own (public) properties; `cause` is its cause. */
-  constructor(message: string, fields: Record<string, unknown> = {}) {
-    const { cause: _cause, ...own } = fields;
-    // Error reads only `cause` from its options: the other fields pass through unseen.
+  constructor(message: string, fields?: Record<string, unknown>) {
+    // Error reads only `cause` from its options: the other fields pass through unseen. The
+    // `cause` it made (own, writable, not enumerable) is assigned its own value again below,
+    // which keeps it as it is.
     super(message, fields);
     const target = new.target as typeof ManagementError;
     Object.defineProperty(this, "name", { value: target.kind, configurable: true, writable: true });
-    Object.assign(this, { code: target.code }, own);
+    Object.assign(this, { code: target.code }, fields);
   }
 
   /**

@@ -7,7 +7,11 @@
  * @module private-key-jwt
  */
 import { importJWK, importPKCS8, type JWK, SignJWT } from "jose";
-import type { PrivateKeyJwtSigner } from "./auth/client-assertion.js";
+import {
+  GRANT_FIELDS,
+  type GrantSigner,
+  type PrivateKeyJwtSigner,
+} from "./auth/client-assertion.js";
 import { ConfigurationError, TokenError } from "./errors.js";
 import type { CryptoKeyLike, JsonWebKeyLike } from "./web-types.js";
 
@@ -91,28 +95,39 @@ export function privateKeyJwt(
     return imported;
   };
 
-  const signer: PrivateKeyJwtSigner = {
+  const sign: PrivateKeyJwtSigner["sign"] = async ({ clientId, audience }) => {
+    let signingKey: CryptoKey | Uint8Array;
+    try {
+      signingKey = await load();
+    } catch (cause) {
+      imported = undefined;
+      // The cause is jose's own error: it describes the format, never the key material.
+      throw new TokenError(`the private key could not be imported for ${alg}`, { cause });
+    }
+    const header = options.kid ? { alg, kid: options.kid, typ: "JWT" } : { alg, typ: "JWT" };
+    return new SignJWT({})
+      .setProtectedHeader(header)
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${lifetime}s`)
+      .setJti(crypto.randomUUID())
+      .sign(signingKey);
+  };
+
+  const signer: GrantSigner = {
     kind: "private_key_jwt",
     alg,
-    async sign({ clientId, audience }) {
-      let signingKey: CryptoKey | Uint8Array;
-      try {
-        signingKey = await load();
-      } catch (cause) {
-        imported = undefined;
-        // The cause is jose's own error: it describes the format, never the key material.
-        throw new TokenError(`the private key could not be imported for ${alg}`, { cause });
-      }
-      const header = options.kid ? { alg, kid: options.kid, typ: "JWT" } : { alg, typ: "JWT" };
-      return new SignJWT({})
-        .setProtectedHeader(header)
-        .setIssuer(clientId)
-        .setSubject(clientId)
-        .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime(`${lifetime}s`)
-        .setJti(crypto.randomUUID())
-        .sign(signingKey);
+    sign,
+    // Here rather than in the grant, so that only clients of this method carry it.
+    async [GRANT_FIELDS](clientId, origin, secrets) {
+      const assertion = await sign({ clientId, audience: `${origin}/` });
+      secrets.push(assertion);
+      return {
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: assertion,
+      };
     },
   };
   return Object.freeze(signer);

@@ -18,6 +18,6 @@ export function readRateLimit(headers: Headers): RateLimitInfo | undefined {
   const limit = intHeader(headers, "x-ratelimit-limit");
   const remaining = intHeader(headers, "x-ratelimit-remaining");
   const reset = intHeader(headers, "x-ratelimit-reset");
-  if (limit === undefined && remaining === undefined && reset === undefined) return undefined;
+  if ((limit ?? remaining ?? reset) === undefined) return undefined;
   return { limit, remaining, resetAt: reset === undefined ? undefined : reset * 1000 };
 }

@@ -36,7 +36,8 @@ export function parseBody(ctx: RequestContext, response: Response, text: string)
   return text;
 }
 
-function field(body: unknown, name: string): string | undefined {
+/** `body[name]` when it is a string, whatever `body` is. */
+export function field(body: unknown, name: string): string | undefined {
   const value = (body as Record<string, unknown> | null)?.[name];
   return typeof value === "string" ? value : undefined;
 }

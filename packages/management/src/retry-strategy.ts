@@ -29,7 +29,7 @@ export const retryOptions: Check<Partial<ResolvedRetryOptions>> = (value, name, 
   checkOptions(Err, name, value, RETRY_OPTIONS);
 
 /** Methods whose repetition has the same effect as one call, so a lost answer can be asked again. */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"];
 
 /**
  * Answers that mean "try again later" but may follow a request the server had
@@ -37,7 +37,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
  * 408 Request Timeout, 500 Internal Server Error, 502 Bad Gateway,
  * 503 Service Unavailable, 504 Gateway Timeout. (501 Not Implemented never changes.)
  */
-const TRANSIENT_STATUS = new Set([408, 500, 502, 503, 504]);
+const TRANSIENT_STATUS = [408, 500, 502, 503, 504];
 
 /**
  * What an attempt's outcome (an answer's status, or what the attempt threw) calls for:
@@ -53,25 +53,11 @@ export function classify(
   if (outcome === 429) return "throttled";
   const transient =
     typeof outcome === "number"
-      ? TRANSIENT_STATUS.has(outcome)
+      ? TRANSIENT_STATUS.includes(outcome)
       : outcome instanceof NetworkError || outcome instanceof InvalidResponseError;
-  return transient && (retryNonIdempotent || IDEMPOTENT_METHODS.has(method))
+  return transient && (retryNonIdempotent || IDEMPOTENT_METHODS.includes(method))
     ? "transient"
     : undefined;
-}
-
-/**
- * The backoff before retry `retry` (1 for the first): a random wait in [½, 1) of
- * min(maxDelayMs, baseDelayMs · 2^(retry−1)). Half the step is kept as a floor, so
- * that no retry comes at once and a server's hint of 0 cannot make a burst.
- */
-export function backoff(
-  retry: number,
-  options: ResolvedRetryOptions,
-  random: number = Math.random(),
-): number {
-  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(step / 2 + (random * step) / 2);
 }
 
 /**
@@ -93,16 +79,23 @@ export function serverHint(headers: Headers, throttled: boolean, now: number): n
   return at === undefined ? undefined : Math.max(0, at - now);
 }
 
-/** The wait before retry `retry`: the server's hint, never below the computed backoff. */
+/**
+ * The wait before retry `retry` (1 for the first): the server's hint, never below the
+ * backoff, a random wait in [½, 1) of min(maxDelayMs, baseDelayMs · 2^(retry−1)). Half
+ * the step is kept as a floor, so that no retry comes at once and a server's hint of 0
+ * cannot make a burst. `random` is the draw of the jitter.
+ */
 export function retryDelay(
   verdict: "throttled" | "transient",
   retry: number,
   headers: Headers | undefined,
   options: ResolvedRetryOptions,
   now: number,
+  random: number = Math.random(),
 ): number {
-  const hint = headers ? serverHint(headers, verdict === "throttled", now) : undefined;
-  return Math.max(hint ?? 0, backoff(retry, options));
+  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
+  const hint = headers && serverHint(headers, verdict === "throttled", now);
+  return Math.max(hint ?? 0, Math.floor(step / 2 + (random * step) / 2));
 }
 
 /**

@@ -19,7 +19,7 @@ export function refuse(Err: ErrorClass, name: string, must: string): never {
 
 /** A finite number in [min, max], a whole one when `whole`. */
 export const number =
-  (min: number, max = MAX_MS, whole = false): Check<number> =>
+  (min: number, max = MAX_MS, whole?: boolean): Check<number> =>
   (value, name, Err) =>
     // In range, so finite: `% 1` tells a whole number.
     typeof value === "number" && value >= min && value <= max && (!whole || value % 1 === 0)

@@ -60,6 +60,16 @@ describe("createManagementClient", () => {
     );
   });
 
+  it("takes a local origin without a port or with one up to 65535, and its host as the domain", () => {
+    const local = (domain: string) =>
+      createManagementClient({ domain, token: "t", allowInsecureLocalhost: true });
+    expect(local("http://localhost").domain).toBe("localhost");
+    expect(local("http://localhost:65535").apiBase).toBe("http://localhost:65535/api/v2");
+    expect(local("http://127.0.0.1:8787").domain).toBe("127.0.0.1:8787");
+    configurationErrorOf(() => local("http://localhost:65536"));
+    configurationErrorOf(() => local("http://127.0.0.1:99999"));
+  });
+
   it("needs exactly one way to authenticate", () => {
     configurationErrorOf(() => createManagementClient({ domain: DOMAIN } as never));
     configurationErrorOf(() =>

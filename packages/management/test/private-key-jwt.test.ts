@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, request, TokenError } from "../src/index.js";
+import { ConfigurationError, createManagementClient, request, TokenError } from "../src/index.js";
 import { privateKeyJwt } from "../src/private-key-jwt.js";
 import { emulatedTenant } from "./support/emulator.js";
 import { rejectionOf } from "./support/secrets.js";
@@ -101,6 +101,20 @@ describe("private_key_jwt", () => {
     expect(() => privateKeyJwt("-----BEGIN PRIVATE KEY-----", { lifetimeSeconds: 301 })).toThrow(
       ConfigurationError,
     );
+  });
+
+  it("takes only a signer that privateKeyJwt() made: a look-alike with kind and sign is refused at creation", () => {
+    const lookAlike = { kind: "private_key_jwt", alg: "RS256", sign: async () => "a.b.c" } as const;
+    expect(() =>
+      createManagementClient({ domain: "tenant.auth0.com", clientId: "id", privateKey: lookAlike }),
+    ).toThrow(
+      /`privateKey` must come from privateKeyJwt\(\) of @auth0-edge\/management\/private-key-jwt/,
+    );
+    const made = privateKeyJwt("-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----");
+    expect(
+      createManagementClient({ domain: "tenant.auth0.com", clientId: "id", privateKey: made })
+        .domain,
+    ).toBe("tenant.auth0.com");
   });
 
   it("does not show the key when the signer is logged", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidResponseError, NetworkError } from "../src/index.js";
-import { backoff, classify, type ResolvedRetryOptions, retryDelay } from "../src/retry-strategy.js";
+import { classify, type ResolvedRetryOptions, retryDelay } from "../src/retry-strategy.js";
 
 const options: ResolvedRetryOptions = {
   maxRetries: 3,
@@ -42,11 +42,14 @@ describe("the delay", () => {
     "keeps retry %d's backoff within [½, 1) of its capped step",
     (retry) => {
       const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-      expect(backoff(retry, options, 0)).toBe(step / 2);
-      expect(backoff(retry, options, 0.999_999)).toBeLessThan(step);
-      expect(backoff(retry, options, 0.999_999)).toBeGreaterThanOrEqual(step - 1);
+      // Without a server's hint, the backoff alone: the lowest and the highest draw.
+      const backoff = (random?: number) =>
+        retryDelay("transient", retry, undefined, options, 0, random);
+      expect(backoff(0)).toBe(step / 2);
+      expect(backoff(0.999_999)).toBeLessThan(step);
+      expect(backoff(0.999_999)).toBeGreaterThanOrEqual(step - 1);
       for (let i = 0; i < 200; i++) {
-        const wait = backoff(retry, options);
+        const wait = backoff();
         expect(wait).toBeGreaterThanOrEqual(step / 2);
         expect(wait).toBeLessThan(step);
       }

@@ -1,9 +1,9 @@
 import { CallContext, type CallDefaults } from "../context.js";
 import { ManagementError, TokenError } from "../errors.js";
 import type { RequestContext } from "../pipeline.js";
+import { field } from "../response.js";
 import type { CachedToken } from "../token-cache.js";
-import { isRecord } from "../validate.js";
-import type { PrivateKeyJwtSigner } from "./client-assertion.js";
+import { GRANT_FIELDS, type GrantSigner } from "./client-assertion.js";
 import { expiryClaim } from "./expiry-claim.js";
 import { checkToken } from "./token-provider.js";
 
@@ -14,7 +14,7 @@ export interface GrantSettings extends CallDefaults {
   scope?: string | undefined;
   /** The client secret; without one, `privateKey` signs a client assertion. */
   clientSecret?: string | undefined;
-  privateKey?: PrivateKeyJwtSigner | undefined;
+  privateKey?: GrantSigner | undefined;
   /** Sends the grant through the client's pipeline without the auth step and without user steps. */
   send: (ctx: RequestContext) => Promise<Response>;
   /** What every error of the client is redacted of: the grant adds its client assertions. */
@@ -45,13 +45,10 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
     let response: Response;
     try {
       if (clientSecret === undefined) {
-        const assertion = await settings.privateKey!.sign({
-          clientId,
-          audience: `${settings.origin}/`,
-        });
-        settings.secrets.push(assertion);
-        body.client_assertion_type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-        body.client_assertion = assertion;
+        Object.assign(
+          body,
+          await settings.privateKey![GRANT_FIELDS](clientId, settings.origin, settings.secrets),
+        );
       }
       // The body is JSON, and a grant may be repeated safely.
       ctx = new CallContext(
@@ -67,12 +64,12 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
       const reason = error instanceof ManagementError ? error.message : "signing failed";
       throw new TokenError(`${failed} failed: ${reason}`, { cause: error });
     }
-    const value = ctx.result?.value;
-    const answer = isRecord(value) ? value : {};
+    // Whatever the body is (a string, an array, nothing), a field it lacks reads as undefined.
+    const answer = ctx.result?.value as Record<string, unknown> | undefined;
     if (!response.ok) {
-      const error = typeof answer.error === "string" ? answer.error : undefined;
-      const said = [error, answer.error_description]
-        .filter((s) => typeof s === "string")
+      const error = field(answer, "error");
+      const said = [error, field(answer, "error_description")]
+        .filter((s) => s !== undefined)
         .join(": ");
       throw new TokenError(
         `${failed} was refused: ${response.status} ${said || response.statusText}`,
@@ -82,7 +79,8 @@ export function createGrant(settings: GrantSettings): () => Promise<CachedToken>
         },
       );
     }
-    const { access_token, expires_in } = answer;
+    const access_token = answer?.access_token;
+    const expires_in = answer?.expires_in;
     if (typeof expires_in !== "number" || !(expires_in >= 0)) {
       throw new TokenError(`${failed}: no expires_in`, {
         statusCode: response.status,

@@ -1,23 +1,24 @@
 import type { Middleware } from "../pipeline.js";
 import { VERSION } from "../version.js";
 
-function runtimeName(): string {
-  // navigator.userAgent names the runtime on workerd, Deno, Bun and Node >= 21.
-  const agent = String(
-    (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent,
-  );
-  const match = /^(Deno|Bun|Node)(?:\.js)?\/(\S+)/.exec(agent);
-  if (agent.includes("Cloudflare-Workers")) return "workerd";
-  return match ? `${match[1]!.toLowerCase()}/${match[2]}` : "unknown";
-}
-
 /**
  * The `Auth0-Client` header Auth0 uses to count SDK usage: base64 of
  * `{"name":"auth0-edge-management","version":…,"env":{"runtime":…}}`.
  */
 export function telemetryHeaderValue(): string {
-  const info = { name: "auth0-edge-management", version: VERSION, env: { runtime: runtimeName() } };
-  return btoa(JSON.stringify(info));
+  // navigator.userAgent names the runtime on workerd, Deno, Bun and Node >= 21.
+  const agent = String(
+    (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent,
+  );
+  const match = /^(Deno|Bun|Node)(?:\.js)?\/(\S+)/.exec(agent);
+  const runtime = agent.includes("Cloudflare-Workers")
+    ? "workerd"
+    : match
+      ? `${match[1]!.toLowerCase()}/${match[2]}`
+      : "unknown";
+  return btoa(
+    JSON.stringify({ name: "auth0-edge-management", version: VERSION, env: { runtime } }),
+  );
 }
 
 /** Adds the `Auth0-Client` header unless the caller set one. */
