@@ -22,17 +22,15 @@ export interface ContextOverrides {
 }
 
 /** `init` as `Headers`; a header name or value fetch would refuse (CR, LF, NUL, non-Latin-1) is refused here. */
-export function headersOf(init: HeadersLike | undefined, extra?: Record<string, unknown>): Headers {
+export function headersOf(init: HeadersLike | undefined): Headers {
   try {
-    const headers = new Headers(init);
-    for (const [name, value] of Object.entries(extra ?? {})) {
-      if (value !== undefined && value !== null) headers.set(name, String(value));
-    }
-    return headers;
+    return new Headers(init);
   } catch {
-    throw new InvalidInputError("invalid header name or value");
+    throw new InvalidInputError(BAD_HEADER);
   }
 }
+
+export const BAD_HEADER = "invalid header name or value";
 
 /**
  * The context of one call, for `request` and the token grant alike: the client's defaults

@@ -1,9 +1,10 @@
 import type { ManagementClient } from "./client.js";
-import { headersOf } from "./context.js";
+import { BAD_HEADER, headersOf } from "./context.js";
 import { InvalidInputError } from "./errors.js";
 import { type CallOptions, type HttpMethod, request } from "./request.js";
 import type { PathParams, QueryParams, QueryValue } from "./url.js";
 import { isRecord, refuse } from "./validate.js";
+import type { HeadersLike } from "./web-types.js";
 
 /** How an operation pages through a list, or `null`. */
 export type PaginationKind = "offset" | "checkpoint" | "offset+checkpoint";
@@ -98,6 +99,22 @@ export async function callOperation<T>(
 }
 
 /**
+ * `init` as `Headers` with `extra` set over it (`undefined` and `null` left out): only the
+ * functions that take header parameters or a string body pay for it.
+ */
+function headersWith(init: HeadersLike | undefined, extra: Record<string, unknown>): Headers {
+  const headers = headersOf(init);
+  try {
+    for (const [name, value] of Object.entries(extra)) {
+      if (value !== undefined && value !== null) headers.set(name, String(value));
+    }
+  } catch {
+    throw new InvalidInputError(BAD_HEADER);
+  }
+  return headers;
+}
+
+/**
  * For an operation with header parameters: the input without them, and the options with
  * them added to `options.headers`.
  *
@@ -114,7 +131,7 @@ export function headerParameters<I extends object | undefined>(
     if (operation.params[key] === "header") headers[key] = value;
     else rest[key] = value;
   }
-  return [rest as I, { ...options, headers: headersOf(options?.headers, headers) }];
+  return [rest as I, { ...options, headers: headersWith(options?.headers, headers) }];
 }
 
 /**
@@ -128,7 +145,7 @@ export function jsonStringBody<I extends { body?: unknown } | undefined>(
   options: CallOptions | undefined,
 ): [I, CallOptions | undefined] {
   if (typeof input?.body !== "string") return [input, options];
-  const headers = headersOf(options?.headers, { "content-type": "application/json" });
+  const headers = headersWith(options?.headers, { "content-type": "application/json" });
   return [
     { ...input, body: JSON.stringify(input.body) },
     { ...options, headers },

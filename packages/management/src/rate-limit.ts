@@ -8,7 +8,8 @@ export interface RateLimitInfo {
   resetAt: number | undefined;
 }
 
-function intHeader(headers: Headers, name: string): number | undefined {
+/** A header of digits as a number; `undefined` when it is missing or holds anything else. */
+export function intHeader(headers: Headers, name: string): number | undefined {
   const raw = headers.get(name);
   return raw !== null && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined;
 }

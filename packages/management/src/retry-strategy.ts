@@ -1,5 +1,5 @@
 import { InvalidResponseError, NetworkError } from "./errors.js";
-import { readRateLimit } from "./rate-limit.js";
+import { intHeader, readRateLimit } from "./rate-limit.js";
 import { boolean, type Check, checkOptions, number } from "./validate.js";
 
 export interface ResolvedRetryOptions {
@@ -132,7 +132,8 @@ export function gateOpensAt(gate: string): number {
 }
 
 export function observeGate(gate: string, headers: Headers, now: number): void {
-  const info = readRateLimit(headers);
-  const resetAt = info?.resetAt ?? 0;
-  if (info?.remaining === 0 && resetAt > now) gates.set(gate, Math.max(gateOpensAt(gate), resetAt));
+  // Most answers have requests left: one header read, not three.
+  if (intHeader(headers, "x-ratelimit-remaining") !== 0) return;
+  const resetAt = (intHeader(headers, "x-ratelimit-reset") ?? 0) * 1000;
+  if (resetAt > now) gates.set(gate, Math.max(gateOpensAt(gate), resetAt));
 }
