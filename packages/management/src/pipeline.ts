@@ -102,6 +102,9 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
   const run = (ctx: RequestContext, index: number): Promise<Response> => {
     const step = steps[index]!;
     let pending = false;
+    const done = () => {
+      pending = false;
+    };
     try {
       // `resolve` hands a step's promise back as it is; a step that answers at once is made one.
       return Promise.resolve(
@@ -113,10 +116,7 @@ export function compose(steps: readonly NamedStep[]): (ctx: RequestContext) => P
           }
           pending = true;
           const answer = run(ctx, index + 1);
-          answer.then(
-            () => (pending = false),
-            () => (pending = false),
-          );
+          answer.then(done, done);
           return answer;
         }),
       );

@@ -54,7 +54,6 @@ export function attemptSignal(
       ? ctx.signal
       : undefined,
     ms,
-    () => undefined,
   );
 }
 
@@ -67,13 +66,13 @@ export function attemptSignal(
 export function deadlineSignal(
   parent: AbortSignal | undefined,
   ms: number,
-  reason: () => unknown,
+  reason?: () => unknown,
 ): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) onParentAbort();
   else parent?.addEventListener("abort", onParentAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(reason()), ms);
+  const timer = setTimeout(() => controller.abort(reason?.()), ms);
   return {
     signal: controller.signal,
     dispose: () => {
