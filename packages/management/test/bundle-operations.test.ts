@@ -25,13 +25,15 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * and message kept (the fields of the grant's answer read with optional chaining, the backoff
  * inside retryDelay, the runtime's name inside the telemetry header, smaller forms in the
  * error base and the option checks); the signer of privateKeyJwt() building the grant's
- * client-assertion fields itself, so a client-secret Worker no longer carries them, 7,251 B.
+ * client-assertion fields itself, so a client-secret Worker no longer carries them, 7,251 B;
+ * the hot path's third pass (a call's own signal made only when read, on a class-built
+ * context; compose without async wrappers; one rate-limit header read per answer), 7,374 B.
  * 5,120 B is not reached with every check and
  * message kept: the string literals alone are about 1,750 B gzip of the bundle, and the
  * code (token economy, retry strategy, option checks, redaction, the pipeline) the rest;
  * the closing note of issue 14 gives the account per module.
  */
-const BUDGET_GZIP_BYTES = 7251;
+const BUDGET_GZIP_BYTES = 7374;
 
 const size = (r: { bytes: number; gzipBytes: number }) =>
   `${r.bytes} bytes minified, ${r.gzipBytes} bytes gzip`;
