@@ -238,4 +238,53 @@ describe("the hot path of a call without a caller's signal", () => {
       vi.useRealTimers();
     }
   });
+
+  it("ends a wait for a token grant at the call's deadline with a TimeoutError", async () => {
+    vi.useFakeTimers();
+    try {
+      let grants = 0;
+      const client = createManagementClient({
+        domain: DOMAIN,
+        clientId: "hot-path-slow-grant",
+        clientSecret: "hot-path-secret",
+        fetch: (url, init) => {
+          if (String(url).endsWith("/oauth/token")) grants++;
+          // The grant hangs until its own (longer) budget ends.
+          return new Promise<Response>((_resolve, reject) => {
+            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+          });
+        },
+      });
+      const call = getUser(client, { id: "auth0|1" }, { timeoutMs: 1000 });
+      const settled = expect(call).rejects.toMatchObject({ code: "ERR_TIMEOUT" });
+      await vi.advanceTimersByTimeAsync(1000);
+      await settled;
+      expect(grants).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("follows a signal a step sets: aborting it ends the attempt in flight with its reason", async () => {
+    const stop = new AbortController();
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      middleware: [
+        {
+          name: "own-signal",
+          middleware: (ctx, next) => {
+            ctx.signal = stop.signal;
+            return next();
+          },
+        },
+      ],
+      fetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+          queueMicrotask(() => stop.abort(new Error("the step stopped it")));
+        }),
+    });
+    await expect(getUser(client, { id: "auth0|1" })).rejects.toThrow("the step stopped it");
+  });
 });
