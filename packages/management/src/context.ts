@@ -30,6 +30,7 @@ export function headersOf(init: HeadersLike | undefined): Headers {
   }
 }
 
+/** What a header that fetch would refuse is told; `operation.ts` says it of the headers it adds too. */
 export const BAD_HEADER = "invalid header name or value";
 
 /**

@@ -13,10 +13,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * What the signal of a call made as a `CallContext` comes from: the caller's signal, or one
  * set by a step (`s`); else none until something reads `ctx.signal`, which then makes the
- * call's own (`o`, and `s`). While the timeout step runs, `d` gives the reason its deadline aborts with and
- * `t` is the timer that aborts an own signal made meanwhile. A call that never waits (for a
- * token or between attempts) and whose attempts end before its deadline makes no signal
- * but its attempt's: one controller and one timer.
+ * call's own (`o`, and `s`). While the timeout step runs, `d` gives the reason its deadline
+ * aborts with, and `t` is the timer that aborts an own signal made meanwhile. A call that
+ * never waits (for a token or between attempts) and whose attempts end before its deadline
+ * makes no signal but its attempt's: one controller and one timer.
  * @internal
  */
 export interface CallSignal {
