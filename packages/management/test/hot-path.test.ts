@@ -72,6 +72,12 @@ function plainFetch(...answers: [status: number, body: unknown][]) {
   return { fetch, sent };
 }
 
+/** What a fetch that never answers gives: it rejects with its signal's reason once that aborts. */
+const unanswered = (init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => {
+    init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+  });
+
 const reset = () => {
   counts = { controllers: 0, headers: 0, timers: 0, listeners: 0 };
 };
@@ -133,10 +139,7 @@ describe("the hot path of a call without a caller's signal", () => {
             },
           },
         ],
-        fetch: (_url, init) =>
-          new Promise<Response>((_resolve, reject) => {
-            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
-          }),
+        fetch: (_url, init) => unanswered(init),
       });
       const call = getUser(client, { id: "auth0|1" });
       call.catch(() => {});
@@ -173,11 +176,10 @@ describe("the hot path of a call without a caller's signal", () => {
     const client = createManagementClient({
       domain: DOMAIN,
       token: "t",
-      fetch: (_url, init) =>
-        new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
-          queueMicrotask(() => stop.abort(new Error("caller stopped")));
-        }),
+      fetch: (_url, init) => {
+        queueMicrotask(() => stop.abort(new Error("caller stopped")));
+        return unanswered(init);
+      },
     });
     await expect(getUser(client, { id: "auth0|1" }, { signal: stop.signal })).rejects.toThrow(
       "caller stopped",
@@ -195,9 +197,7 @@ describe("the hot path of a call without a caller's signal", () => {
         retry: { baseDelayMs: 0 },
         fetch: (_url, init) =>
           ++attempts === 1
-            ? new Promise<Response>((_resolve, reject) => {
-                init?.signal?.addEventListener("abort", () => reject(new Error("aborted")));
-              })
+            ? unanswered(init)
             : Promise.resolve(Response.json({ user_id: "auth0|1" })),
       });
       reset();
@@ -222,10 +222,7 @@ describe("the hot path of a call without a caller's signal", () => {
         token: "t",
         timeoutMs: 1000,
         attemptTimeoutMs: 5000,
-        fetch: (_url, init) =>
-          new Promise<Response>((_resolve, reject) => {
-            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
-          }),
+        fetch: (_url, init) => unanswered(init),
       });
       const call = getUser(client, { id: "auth0|1" });
       const settled = expect(call).rejects.toMatchObject({
@@ -250,9 +247,7 @@ describe("the hot path of a call without a caller's signal", () => {
         fetch: (url, init) => {
           if (String(url).endsWith("/oauth/token")) grants++;
           // The grant hangs until its own (longer) budget ends.
-          return new Promise<Response>((_resolve, reject) => {
-            init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
-          });
+          return unanswered(init);
         },
       });
       const call = getUser(client, { id: "auth0|1" }, { timeoutMs: 1000 });
@@ -279,11 +274,10 @@ describe("the hot path of a call without a caller's signal", () => {
           },
         },
       ],
-      fetch: (_url, init) =>
-        new Promise<Response>((_resolve, reject) => {
-          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
-          queueMicrotask(() => stop.abort(new Error("the step stopped it")));
-        }),
+      fetch: (_url, init) => {
+        queueMicrotask(() => stop.abort(new Error("the step stopped it")));
+        return unanswered(init);
+      },
     });
     await expect(getUser(client, { id: "auth0|1" })).rejects.toThrow("the step stopped it");
   });
