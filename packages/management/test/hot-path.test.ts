@@ -54,6 +54,8 @@ beforeEach(() => {
   vi.spyOn(AbortSignal, "timeout");
 });
 afterEach(() => {
+  // The tests that take fake timers leave them here, passed or failed.
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -124,34 +126,30 @@ describe("the hot path of a call without a caller's signal", () => {
 
   it("gives a step that reads the call's signal one that aborts at the deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
-    try {
-      let seen: AbortSignal | undefined;
-      const client = createManagementClient({
-        domain: DOMAIN,
-        token: "t",
-        timeoutMs: 1000,
-        middleware: [
-          {
-            name: "watcher",
-            middleware: (ctx, next) => {
-              seen = ctx.signal;
-              return next();
-            },
+    let seen: AbortSignal | undefined;
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      timeoutMs: 1000,
+      middleware: [
+        {
+          name: "watcher",
+          middleware: (ctx, next) => {
+            seen = ctx.signal;
+            return next();
           },
-        ],
-        fetch: (_url, init) => unanswered(init),
-      });
-      const call = getUser(client, { id: "auth0|1" });
-      call.catch(() => {});
-      await vi.advanceTimersByTimeAsync(999);
-      expect(seen?.aborted).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(seen?.aborted).toBe(true);
-      expect(seen?.reason).toBeInstanceOf(TimeoutError);
-      await expect(call).rejects.toBeInstanceOf(TimeoutError);
-    } finally {
-      vi.useRealTimers();
-    }
+        },
+      ],
+      fetch: (_url, init) => unanswered(init),
+    });
+    const call = getUser(client, { id: "auth0|1" });
+    call.catch(() => {});
+    await vi.advanceTimersByTimeAsync(999);
+    expect(seen?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toBeInstanceOf(TimeoutError);
+    await expect(call).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it("adds at most one controller and one timer per retry (and one timer for the wait)", async () => {
@@ -188,76 +186,64 @@ describe("the hot path of a call without a caller's signal", () => {
 
   it("ends an attempt at its own time budget without following the call's signal, then retries", async () => {
     vi.useFakeTimers();
-    try {
-      let attempts = 0;
-      const client = createManagementClient({
-        domain: DOMAIN,
-        token: "t",
-        attemptTimeoutMs: 1000,
-        retry: { baseDelayMs: 0 },
-        fetch: (_url, init) =>
-          ++attempts === 1
-            ? unanswered(init)
-            : Promise.resolve(Response.json({ user_id: "auth0|1" })),
-      });
-      reset();
-      const call = getUser(client, { id: "auth0|1" });
-      // The attempt's budget, then the (zero) wait before the retry.
-      await vi.advanceTimersByTimeAsync(1000);
-      await vi.advanceTimersByTimeAsync(10);
-      await expect(call).resolves.toEqual({ user_id: "auth0|1" });
-      expect(attempts).toBe(2);
-      // The fetch's own listener, and the wait between the attempts (the call's signal).
-      expect(counts.listeners).toBeLessThanOrEqual(2);
-    } finally {
-      vi.useRealTimers();
-    }
+    let attempts = 0;
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      attemptTimeoutMs: 1000,
+      retry: { baseDelayMs: 0 },
+      fetch: (_url, init) =>
+        ++attempts === 1
+          ? unanswered(init)
+          : Promise.resolve(Response.json({ user_id: "auth0|1" })),
+    });
+    reset();
+    const call = getUser(client, { id: "auth0|1" });
+    // The attempt's budget, then the (zero) wait before the retry.
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(call).resolves.toEqual({ user_id: "auth0|1" });
+    expect(attempts).toBe(2);
+    // The fetch's own listener, and the wait between the attempts (the call's signal).
+    expect(counts.listeners).toBeLessThanOrEqual(2);
   });
 
   it("ends the call at its deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
-    try {
-      const client = createManagementClient({
-        domain: DOMAIN,
-        token: "t",
-        timeoutMs: 1000,
-        attemptTimeoutMs: 5000,
-        fetch: (_url, init) => unanswered(init),
-      });
-      const call = getUser(client, { id: "auth0|1" });
-      const settled = expect(call).rejects.toMatchObject({
-        code: "ERR_TIMEOUT",
-        message: "[GET] /api/v2/users/auth0%7C1: no answer within 1000 ms",
-      });
-      await vi.advanceTimersByTimeAsync(1000);
-      await settled;
-    } finally {
-      vi.useRealTimers();
-    }
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "t",
+      timeoutMs: 1000,
+      attemptTimeoutMs: 5000,
+      fetch: (_url, init) => unanswered(init),
+    });
+    const call = getUser(client, { id: "auth0|1" });
+    const settled = expect(call).rejects.toMatchObject({
+      code: "ERR_TIMEOUT",
+      message: "[GET] /api/v2/users/auth0%7C1: no answer within 1000 ms",
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    await settled;
   });
 
   it("ends a wait for a token grant at the call's deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
-    try {
-      let grants = 0;
-      const client = createManagementClient({
-        domain: DOMAIN,
-        clientId: "hot-path-slow-grant",
-        clientSecret: "hot-path-secret",
-        fetch: (url, init) => {
-          if (String(url).endsWith("/oauth/token")) grants++;
-          // The grant hangs until its own (longer) budget ends.
-          return unanswered(init);
-        },
-      });
-      const call = getUser(client, { id: "auth0|1" }, { timeoutMs: 1000 });
-      const settled = expect(call).rejects.toMatchObject({ code: "ERR_TIMEOUT" });
-      await vi.advanceTimersByTimeAsync(1000);
-      await settled;
-      expect(grants).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
+    let grants = 0;
+    const client = createManagementClient({
+      domain: DOMAIN,
+      clientId: "hot-path-slow-grant",
+      clientSecret: "hot-path-secret",
+      fetch: (url, init) => {
+        if (String(url).endsWith("/oauth/token")) grants++;
+        // The grant hangs until its own (longer) budget ends.
+        return unanswered(init);
+      },
+    });
+    const call = getUser(client, { id: "auth0|1" }, { timeoutMs: 1000 });
+    const settled = expect(call).rejects.toMatchObject({ code: "ERR_TIMEOUT" });
+    await vi.advanceTimersByTimeAsync(1000);
+    await settled;
+    expect(grants).toBe(1);
   });
 
   it("follows a signal a step sets: aborting it ends the attempt in flight with its reason", async () => {
