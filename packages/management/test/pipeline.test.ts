@@ -43,6 +43,37 @@ describe("the pipeline", () => {
     ]);
   });
 
+  it("puts the token on the call's headers for each attempt only: a step before auth finds none there once next() settles", async () => {
+    const seen: string[] = [];
+    const before: Middleware = async (ctx, next) => {
+      try {
+        return await next();
+      } finally {
+        seen.push(`${ctx.attempt}:${ctx.headers.get("authorization") ?? "none"}`);
+      }
+    };
+    const reset = () => {
+      throw new TypeError("fetch failed");
+    };
+    const api = scriptedFetch([json({ statusCode: 503 }, 503), reset, json({})]);
+    const client = createManagementClient({
+      domain: DOMAIN,
+      token: "the-token",
+      fetch: api.fetch,
+      retry: { baseDelayMs: 0 },
+      middleware: [{ middleware: before }],
+    });
+    await request(client, { method: "GET", path: "/users" });
+    // Each attempt was sent with the token (answered, failed, answered), and after each
+    // the headers the steps before auth hold are back as they were.
+    expect(api.sent.map((call) => call.headers.get("authorization"))).toEqual([
+      "Bearer the-token",
+      "Bearer the-token",
+      "Bearer the-token",
+    ]);
+    expect(seen).toEqual(["1:none", "2:none", "3:none"]);
+  });
+
   it("lets a user step answer without reaching the network", async () => {
     const api = scriptedFetch([json({ from: "network" })]);
     const client = createManagementClient({

@@ -36,10 +36,9 @@ export interface GrantSigner extends PrivateKeyJwtSigner {
  * grant asks it for its fields, so that only clients of this method carry the code.
  */
 export function isPrivateKeyJwtSigner(value: unknown): value is GrantSigner {
+  // `?.`: null and undefined have no `kind`; nor, read this way, does any other primitive.
   return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Partial<PrivateKeyJwtSigner>).kind === "private_key_jwt" &&
+    (value as Partial<PrivateKeyJwtSigner> | null | undefined)?.kind === "private_key_jwt" &&
     typeof (value as Partial<GrantSigner>)[GRANT_FIELDS] === "function"
   );
 }

@@ -16,17 +16,17 @@ export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middle
     // refused too (revoked meanwhile), one more attempt takes a token granted after.
     for (let tries = 3; ; ) {
       token = await tokens.getToken(ctx);
-      if (!secrets.includes(token)) secrets.push(token);
       // A token function may give a new token per call: remember the recent ones only.
-      if (secrets.length > 20) secrets.splice(1, 1);
-      // The token goes on a copy of the headers, so steps before this one never see it.
+      if (!secrets.includes(token) && secrets.push(token) > 20) secrets.splice(1, 1);
+      // The token is on the call's headers for this attempt only, with no copy of them
+      // made: it is taken off when the attempt ends, so steps before this one never find it.
       const headers = ctx.headers;
-      ctx.headers = new Headers(headers);
-      ctx.headers.set("authorization", `Bearer ${token}`);
+      headers.set("authorization", `Bearer ${token}`);
       try {
         response = await next();
       } finally {
         ctx.headers = headers;
+        headers.delete("authorization");
       }
       if (response.status !== 401 || tokens.fixed || !--tries) break;
       if (!(await tokens.answered?.(token, true))) tries = 1;
