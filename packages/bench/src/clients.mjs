@@ -10,6 +10,8 @@ import { rawClient } from "./raw.mjs";
 export const DOMAIN = "bench.eu.auth0.com";
 export const CREDENTIALS = { domain: DOMAIN, clientId: "bench", clientSecret: "bench-secret" };
 export const IMPLEMENTATIONS = ["raw", "ours", "official"];
+/** The hand-written client with a 15 s timeout per call (our default per attempt): a reference. */
+export const RAW_WITH_TIMEOUT = "raw-timeout";
 
 /** A `fetch` that sends `https://{DOMAIN}/…` to `http://127.0.0.1:{port}/…`. */
 export function loopbackFetch(port) {
@@ -24,8 +26,9 @@ export function loopbackFetch(port) {
  * the loopback server on `port`.
  */
 export function makeClient(impl, port, fetchImpl = loopbackFetch(port)) {
-  if (impl === "raw") {
-    const api = rawClient({ ...CREDENTIALS, fetch: fetchImpl });
+  if (impl === "raw" || impl === RAW_WITH_TIMEOUT) {
+    const timeoutMs = impl === RAW_WITH_TIMEOUT ? 15_000 : undefined;
+    const api = rawClient({ ...CREDENTIALS, fetch: fetchImpl, timeoutMs });
     return {
       getUser: (id) => api("GET", `/users/${encodeURIComponent(id)}`),
       async walkLogs(onItem) {

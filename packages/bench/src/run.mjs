@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { measureBundles } from "./bundles.mjs";
 import { drawCharts } from "./charts.mjs";
-import { IMPLEMENTATIONS } from "./clients.mjs";
+import { IMPLEMENTATIONS, RAW_WITH_TIMEOUT } from "./clients.mjs";
 import { measureColdStarts } from "./cold-start.mjs";
 import { measureImports } from "./import-cost.mjs";
 import { checkTargets, noiseReport, updateReadme } from "./report.mjs";
@@ -51,10 +51,20 @@ const IN_PROCESS = {
   warmup: quick ? 2000 : 5000,
 };
 /**
- * The clients of those benchmarks: the three implementations and a second hand-written
- * client, `control`, whose ratio to raw shows the run's own noise (1.00 on a quiet machine).
+ * The clients of those benchmarks: the three implementations; a second hand-written
+ * client, `control`, whose ratio to raw shows the run's own noise (1.00 on a quiet machine);
+ * and `rawTimeout`, the hand-written client with a timeout per call, which prices what
+ * bounding an attempt costs by itself.
  */
-const TIMED = { raw: "raw", control: "raw", ours: "ours", official: "official" };
+const TIMED = {
+  raw: "raw",
+  control: "raw",
+  rawTimeout: RAW_WITH_TIMEOUT,
+  ours: "ours",
+  official: "official",
+};
+/** The clients whose ratios to raw a result records. */
+const AGAINST_RAW = ["ours", "official", "control", "rawTimeout"];
 
 /** `taskset -c CORE` when there are two cores or more and taskset exists, else nothing. */
 const canPin = (() => {
@@ -291,8 +301,9 @@ try {
         Object.entries(inProcess).map(([k, v]) => [k, v.map((x) => round(x, 1))]),
       ),
       ratioToRaw: Object.fromEntries(
-        ["ours", "official", "control"].map((i) => [i, sampleRatios(inProcess, i, "raw")]),
+        AGAINST_RAW.map((i) => [i, sampleRatios(inProcess, i, "raw")]),
       ),
+      oursToRawTimeout: sampleRatios(inProcess, "ours", "rawTimeout"),
     },
     loopback: Object.fromEntries(
       Object.entries(load).map(([size, data]) => [
@@ -300,17 +311,15 @@ try {
         {
           ...data,
           cpuRatioToRaw: Object.fromEntries(
-            ["ours", "official", "control"].map((i) => [
-              i,
-              ratioSummary(data.rounds, (v) => v.cpuUsPerCall, i),
-            ]),
+            AGAINST_RAW.map((i) => [i, ratioSummary(data.rounds, (v) => v.cpuUsPerCall, i)]),
           ),
           throughputRatioToRaw: Object.fromEntries(
-            ["ours", "official", "control"].map((i) => [
-              i,
-              ratioSummary(data.rounds, (v) => v.callsPerSecond, i),
-            ]),
+            AGAINST_RAW.map((i) => [i, ratioSummary(data.rounds, (v) => v.callsPerSecond, i)]),
           ),
+          oursToRawTimeout: {
+            cpu: ratioSummary(data.rounds, (v) => v.cpuUsPerCall, "ours", "rawTimeout"),
+            throughput: ratioSummary(data.rounds, (v) => v.callsPerSecond, "ours", "rawTimeout"),
+          },
         },
       ]),
     ),
