@@ -27,7 +27,8 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
  * error base and the option checks); the signer of privateKeyJwt() building the grant's
  * client-assertion fields itself, so a client-secret Worker no longer carries them, 7,251 B;
  * the hot path's third pass (a call's own signal made only when read, on a class-built
- * context; compose without async wrappers; one rate-limit header read per answer), 7,374 B.
+ * context; compose without async wrappers; one rate-limit header read per answer), 7,374 B;
+ * the token on the call's own headers (+4 B) and the signer check's `?.` (−4 B), 7,374 B.
  * 5,120 B is not reached with every check and
  * message kept: the string literals alone are about 1,750 B gzip of the bundle, and the
  * code (token economy, retry strategy, option checks, redaction, the pipeline) the rest;
