@@ -29,6 +29,7 @@ export function rawClient({ domain, clientId, clientSecret, fetch = globalThis.f
     const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
     let text;
     let response;
+    // The baseline's own path, as it was before the reference joined it: no signal, no timer.
     if (timeoutMs === undefined) {
       response = await fetch(`${origin}/api/v2${path}`, init);
       text = await response.text();

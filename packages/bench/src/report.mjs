@@ -70,7 +70,8 @@ export function checkTargets(r) {
 /**
  * The run's own noise, where it measured it: a second hand-written client (`control`)
  * against the first, in the same rounds. On a quiet machine its ratios are 1.00 with a
- * narrow range; far from that, every ratio of the run is that much less certain.
+ * narrow range; far from that, every ratio of the run is that much less certain. Beside it,
+ * the reference with a timeout per call (`rawTimeout`) and ours against it.
  */
 export function noiseReport(r) {
   const lines = [];
@@ -81,9 +82,6 @@ export function noiseReport(r) {
         `raw against raw (the run's noise), ${size}: CPU/call ${x(l.cpuRatioToRaw.control)}, calls/s ${x(l.throughputRatioToRaw.control)}`,
       );
     }
-  }
-  for (const size of ["small", "big"]) {
-    const l = r.loopback[size];
     if (l.oursToRawTimeout) {
       lines.push(
         `raw with a timeout per call against raw, ${size}: CPU/call ${x(l.cpuRatioToRaw.rawTimeout)}, calls/s ${x(l.throughputRatioToRaw.rawTimeout)}; ours against it: CPU/call ${x(l.oursToRawTimeout.cpu)}, calls/s ${x(l.oursToRawTimeout.throughput)}`,

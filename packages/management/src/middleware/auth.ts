@@ -19,7 +19,8 @@ export function createAuthStep(tokens: TokenProvider, secrets: string[]): Middle
       // A token function may give a new token per call: remember the recent ones only.
       if (!secrets.includes(token) && secrets.push(token) > 20) secrets.splice(1, 1);
       // The token is on the call's headers for this attempt only, with no copy of them
-      // made: it is taken off when the attempt ends, so steps before this one never find it.
+      // made: it is taken off when the attempt ends, so a step before this one finds no
+      // token there once its `next()` settles.
       const headers = ctx.headers;
       headers.set("authorization", `Bearer ${token}`);
       try {
